@@ -1,0 +1,2 @@
+/** Placeholder until the module's first code lands. */
+package io.cairn.sentinel;
