@@ -49,10 +49,10 @@ public final class SegmentCipher implements AutoCloseable {
   public static final int AAD_SIZE = INDEX_OFFSET + 8 + 1;
 
   /**
-   * Plaintext bytes per {@code Cipher.update} when sealing; 0 seals with one {@code doFinal}.
-   * Chosen by AeadBench (docs/crypto.md, "Performance").
+   * Bytes per JDK cipher call: single calls over megabytes miss the JDK's AES-GCM intrinsics (see
+   * {@link AesGcm} and docs/crypto.md, "Performance").
    */
-  static final int SEAL_CHUNK = 0;
+  static final int CHUNK = AesGcm.DEFAULT_CHUNK;
 
   private final AesGcm gcm;
   private final Bytes fileId;
@@ -69,7 +69,7 @@ public final class SegmentCipher implements AutoCloseable {
       throw new IllegalArgumentException(
           "content key must be " + KeySchedule.KEY_SIZE + " bytes, got " + contentKey.size());
     }
-    this.gcm = new AesGcm(contentKey.unsafeArray(), SEAL_CHUNK);
+    this.gcm = new AesGcm(contentKey.unsafeArray(), CHUNK);
     this.fileId = fileId;
     this.aad = new byte[AAD_SIZE];
     System.arraycopy(AAD_LABEL_BYTES, 0, aad, 0, AAD_LABEL_BYTES.length);
@@ -102,10 +102,12 @@ public final class SegmentCipher implements AutoCloseable {
 
   /**
    * Seals segment {@code index}: writes ciphertext ‖ tag ({@code len + 16} bytes) to {@code out} at
-   * {@code outOff}. {@code out} may be the plaintext array at the same offset (in place).
+   * {@code outOff}. {@code out} may be the plaintext array at the same offset (in place); otherwise
+   * the two ranges must not overlap.
    *
    * @return {@code len + 16}
-   * @throws IllegalArgumentException if {@code index < 0}
+   * @throws IllegalArgumentException if {@code index < 0} or the ranges overlap at different
+   *     offsets
    * @throws IllegalStateException if this cipher has just sealed the same index, or was closed
    */
   public int seal(
@@ -116,8 +118,9 @@ public final class SegmentCipher implements AutoCloseable {
   /**
    * Opens segment {@code index} sealed with {@code last}: checks the tag and writes the {@code len
    * - 16} plaintext bytes to {@code out} at {@code outOff}. {@code out} may be the ciphertext array
-   * at the same offset (in place). On failure nothing of the plaintext is left in {@code out}: the
-   * output range is zeroed (in place, that wipes the ciphertext too).
+   * at the same offset (in place); otherwise the two ranges must not overlap. On failure nothing of
+   * the plaintext is left in {@code out}: the output range is zeroed (in place, that wipes the
+   * ciphertext too).
    *
    * @return {@code len - 16}
    * @throws AEADBadTagException if the segment is shorter than a tag or does not authenticate under

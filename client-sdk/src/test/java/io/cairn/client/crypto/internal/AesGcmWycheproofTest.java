@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * AES-256-GCM with 96-bit nonces against Project Wycheproof: a subset of the ivSize 96 / keySize
  * 256 group of {@code testvectors_v1/aes_gcm_test.json} (C2SP/wycheproof), copied unchanged into
  * {@code wycheproof_aes_gcm_256_subset.json}, valid vectors and modified tags alike. Each runs
- * through both sealing paths (one doFinal and chunked updates).
+ * through both paths: single JDK doFinal calls, and chunked sealing with CTR-then-reseal opening.
  */
 class AesGcmWycheproofTest {
   private static final HexFormat HEX = HexFormat.of();
@@ -78,7 +78,7 @@ class AesGcmWycheproofTest {
   static Stream<Arguments> cases() throws IOException {
     List<Arguments> args = new ArrayList<>();
     for (Vector v : vectors()) {
-      for (int chunk : new int[] {0, 16, 32}) {
+      for (int chunk : new int[] {0, 16, 32, AesGcm.DEFAULT_CHUNK}) {
         args.add(Arguments.of(v, chunk));
       }
     }
