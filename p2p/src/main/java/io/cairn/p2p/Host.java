@@ -133,6 +133,11 @@ public final class Host implements AutoCloseable {
     network.close();
   }
 
+  /** The machinery, for tests in this package. */
+  Network network() {
+    return network;
+  }
+
   private static <T> T await(CompletableFuture<T> f) throws P2pException {
     try {
       return f.join();

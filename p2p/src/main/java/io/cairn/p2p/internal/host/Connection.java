@@ -13,6 +13,7 @@ public final class Connection {
   private final Multiaddr remoteAddress;
   private final boolean inbound;
   private final YamuxSession session;
+  private final boolean muxerInlined;
   private volatile long idleSinceNanos = System.nanoTime();
 
   Connection(
@@ -20,12 +21,19 @@ public final class Connection {
       PeerId remotePeer,
       Multiaddr remoteAddress,
       boolean inbound,
-      YamuxSession session) {
+      YamuxSession session,
+      boolean muxerInlined) {
     this.channel = channel;
     this.remotePeer = remotePeer;
     this.remoteAddress = remoteAddress;
     this.inbound = inbound;
     this.session = session;
+    this.muxerInlined = muxerInlined;
+  }
+
+  /** True if the muxer was chosen inside the Noise handshake, without multistream-select. */
+  public boolean isMuxerInlined() {
+    return muxerInlined;
   }
 
   public Channel channel() {

@@ -288,14 +288,14 @@ public final class Network implements AutoCloseable {
           return;
         }
         if (inlinedMuxer.isPresent()) {
-          installYamux(transport, ch, initiator, remote, established);
+          installYamux(transport, ch, initiator, remote, true, established);
           return;
         }
         MultistreamNegotiator.Outcome muxer =
             new MultistreamNegotiator.Outcome() {
               @Override
               public void selected(ChannelHandlerContext ctx, String protocol) {
-                installYamux(ctx, ch, initiator, remote, established);
+                installYamux(ctx, ch, initiator, remote, false, established);
               }
 
               @Override
@@ -327,6 +327,7 @@ public final class Network implements AutoCloseable {
       Channel ch,
       boolean initiator,
       PeerId remote,
+      boolean inlined,
       CompletableFuture<Connection> established) {
     Connection[] holder = new Connection[1];
     YamuxSession session =
@@ -354,7 +355,7 @@ public final class Network implements AutoCloseable {
         ra == null
             ? Multiaddr.tcp("0.0.0.0", 0)
             : Multiaddr.tcp(ra.getAddress().getHostAddress(), ra.getPort());
-    Connection connection = new Connection(ch, remote, remoteAddr, !initiator, session);
+    Connection connection = new Connection(ch, remote, remoteAddr, !initiator, session, inlined);
     holder[0] = connection;
     after
         .pipeline()
@@ -444,6 +445,12 @@ public final class Network implements AutoCloseable {
     return mine;
   }
 
+  /** The open connections to {@code peer}, for tests and diagnostics. */
+  public List<Connection> connectionsTo(PeerId peer) {
+    Set<Connection> set = connections.get(peer);
+    return set == null ? List.of() : List.copyOf(set);
+  }
+
   private Optional<Connection> usableConnection(PeerId peer) {
     Set<Connection> set = connections.get(peer);
     if (set == null) {
@@ -485,7 +492,10 @@ public final class Network implements AutoCloseable {
       return CompletableFuture.failedFuture(
           new P2pException(P2pException.Reason.DIAL_FAILED, "refusing to dial ourselves"));
     }
-    String backoffKey = address.withoutPeerId().toString();
+    // Keyed by address and expected peer: a wrong peer id at an address must not hold back a
+    // dial of the right one.
+    String backoffKey =
+        expected.map(p -> address.withoutPeerId().withPeerId(p)).orElse(address).toString();
     Backoff b = backoffs.get(backoffKey);
     long now = System.nanoTime();
     if (b != null && now < b.untilNanos()) {
