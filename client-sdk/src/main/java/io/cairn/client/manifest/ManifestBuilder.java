@@ -130,6 +130,14 @@ public final class ManifestBuilder {
    */
   public synchronized ManifestBuilder addShard(ShardEntry shard) throws ManifestException {
     Objects.requireNonNull(shard, "shard");
+    if (shards.size() >= ManifestLimits.MAX_SHARDS) {
+      throw new ManifestException(
+          Reason.LIMIT_EXCEEDED,
+          "manifest has "
+              + (shards.size() + 1)
+              + " shards; the limit is "
+              + ManifestLimits.MAX_SHARDS);
+    }
     if (k != null && shard.index() >= k + m) {
       throw new ManifestException(
           Reason.MALFORMED,
@@ -144,14 +152,6 @@ public final class ManifestBuilder {
       throw new ManifestException(
           Reason.MALFORMED,
           "shard (segment " + shard.segment() + ", index " + shard.index() + ") was already added");
-    }
-    if (shards.size() >= ManifestLimits.MAX_SHARDS) {
-      throw new ManifestException(
-          Reason.LIMIT_EXCEEDED,
-          "manifest has "
-              + (shards.size() + 1)
-              + " shards; the limit is "
-              + ManifestLimits.MAX_SHARDS);
     }
     shards.put(key(shard), shard);
     return this;
