@@ -54,6 +54,9 @@ public final class Protocols {
   /** Most audit blocks one challenge may ask for. */
   public static final int MAX_AUDIT_BLOCK_COUNT = 1024;
 
+  /** Smallest audit block one challenge may ask for; block sizes are powers of two. */
+  public static final int MIN_AUDIT_BLOCK_SIZE = 512;
+
   /** Largest audit block one challenge may ask for: 1 MiB. */
   public static final int MAX_AUDIT_BLOCK_SIZE = 1024 * 1024;
 

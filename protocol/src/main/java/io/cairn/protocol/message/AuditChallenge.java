@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param challengeTimeMillis when the client sent it, Unix epoch milliseconds
  * @param requestNonce 16 fresh random bytes, echoed in the signed {@link AuditResponse}
  * @param blockCount blocks sampled, 1..{@link Protocols#MAX_AUDIT_BLOCK_COUNT} (default 16)
- * @param blockSize bytes per block, 1..{@link Protocols#MAX_AUDIT_BLOCK_SIZE} (default 4096)
+ * @param blockSize bytes per block, a power of two in {@link
+ *     Protocols#MIN_AUDIT_BLOCK_SIZE}..{@link Protocols#MAX_AUDIT_BLOCK_SIZE} (default 4096)
  */
 public record AuditChallenge(
     Cid cid,
@@ -42,9 +43,13 @@ public record AuditChallenge(
               + ", got "
               + blockCount);
     }
-    if (blockSize < 1 || blockSize > Protocols.MAX_AUDIT_BLOCK_SIZE) {
+    if (blockSize < Protocols.MIN_AUDIT_BLOCK_SIZE
+        || blockSize > Protocols.MAX_AUDIT_BLOCK_SIZE
+        || Integer.bitCount(blockSize) != 1) {
       throw new IllegalArgumentException(
-          "AuditChallenge.blockSize must be in 1.."
+          "AuditChallenge.blockSize must be a power of two in "
+              + Protocols.MIN_AUDIT_BLOCK_SIZE
+              + ".."
               + Protocols.MAX_AUDIT_BLOCK_SIZE
               + ", got "
               + blockSize);

@@ -180,6 +180,8 @@ class WireCodecTest {
             c.toBuilder().setBlockCount(Protocols.MAX_AUDIT_BLOCK_COUNT + 1),
             c.toBuilder().setBlockSize(0),
             c.toBuilder().setBlockSize(-1),
+            c.toBuilder().setBlockSize(4095),
+            c.toBuilder().setBlockSize(256),
             c.toBuilder().setChallengeTimeMillis(-5),
             c.toBuilder().setRoundNonce(ByteString.EMPTY))) {
       fails(
