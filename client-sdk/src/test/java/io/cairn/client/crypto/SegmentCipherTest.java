@@ -211,6 +211,28 @@ class SegmentCipherTest {
   }
 
   @Test
+  void shouldOpenTheSameSegmentRepeatedly() throws AEADBadTagException {
+    byte[] plain = random(new SplittableRandom(14), 70_000);
+    try (SegmentCipher c = new SegmentCipher(KEY, FILE_ID)) {
+      byte[] sealed = seal(c, 2, true, plain);
+      for (int i = 0; i < 3; i++) {
+        assertArrayEquals(plain, open(c, 2, true, sealed), "open " + i);
+      }
+    }
+  }
+
+  @Test
+  void shouldRefuseOverlapsAtDifferentOffsets() {
+    try (SegmentCipher c = new SegmentCipher(KEY, FILE_ID)) {
+      byte[] buf = new byte[300];
+      var e =
+          assertThrows(IllegalArgumentException.class, () -> c.seal(0, true, buf, 0, 100, buf, 1));
+      assertTrue(e.getMessage().contains("overlap"), e.getMessage());
+      assertEquals(116, c.seal(1, true, buf, 0, 100, buf, 100));
+    }
+  }
+
+  @Test
   void shouldCheckArgumentsAndLifecycle() {
     SegmentCipher c = new SegmentCipher(KEY, FILE_ID);
     assertEquals(FILE_ID, c.fileId());
