@@ -10,6 +10,7 @@ import io.cairn.p2p.internal.multistream.MultistreamNegotiator;
 import io.cairn.p2p.internal.noise.NoiseFrameDecoder;
 import io.cairn.p2p.internal.noise.NoiseHandshakeHandler;
 import io.cairn.p2p.internal.noise.NoiseXX;
+import io.cairn.p2p.internal.wire.ConnectionExceptionHandler;
 import io.cairn.p2p.internal.yamux.YamuxConfig;
 import io.cairn.p2p.internal.yamux.YamuxFrameDecoder;
 import io.cairn.p2p.internal.yamux.YamuxSession;
@@ -266,7 +267,9 @@ public final class Network implements AutoCloseable {
         };
     ch.pipeline()
         .addLast("mss", new MultistreamDecoder())
-        .addLast(
+        .addLast("exceptions", ConnectionExceptionHandler.INSTANCE)
+        .addBefore(
+            "exceptions",
             "mss-negotiate",
             initiator
                 ? MultistreamNegotiator.initiator(NOISE, security)

@@ -116,11 +116,17 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
-    if (!ctx.channel().isActive()) {
+    if (ctx.channel().isActive()) {
+      ping(); // measures the round trip that window growth uses
+    } else if (!ctx.channel().isOpen()) {
       markClosed();
-      return;
     }
-    ping(); // measures the round trip that window growth uses
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    ping();
+    ctx.fireChannelActive();
   }
 
   // ---- outbound, any thread ----
@@ -393,12 +399,6 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
   @Override
   public void handlerRemoved(ChannelHandlerContext ctx) {
     markClosed();
-  }
-
-  @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    LOG.debug("connection {} failed", ctx.channel().remoteAddress(), cause);
-    Violations.disconnect(ctx, "error: " + cause.getClass().getSimpleName());
   }
 
   private void markClosed() {
