@@ -2,39 +2,36 @@
 package io.cairn.node.service;
 
 import io.cairn.protocol.Bytes;
-import io.cairn.protocol.Cid;
-import io.cairn.protocol.PeerId;
+import io.cairn.protocol.message.ErrorReply;
+import io.cairn.protocol.message.RetrieveAnswer;
+import io.cairn.protocol.message.RetrieveResponse;
 import java.util.Objects;
 
-/** What {@link RetrieveService#retrieve} decided. */
+/** What {@link RetrieveService#retrieve} decided; {@link #answer()} goes on the wire first. */
 public sealed interface RetrieveOutcome {
-  Cid cid();
+  RetrieveAnswer answer();
 
   /**
-   * The checked bytes, and the fields of the retrieval proof the handler signs with the node's
-   * identity key (DESIGN.md, "Retrieve").
+   * The signed response, and the shard bytes to stream after it.
    *
-   * @param node this node
-   * @param cid the shard
-   * @param data its bytes, checked against the CID just now
-   * @param sha256 SHA-256 of {@code data} (the CID's digest)
-   * @param requestNonce the request's nonce, echoed
-   * @param timeMillis the node's clock when it served the shard
+   * @param answer the response with its signed retrieval proof
+   * @param data the bytes, checked against the CID just now ({@code answer.size()} of them)
    */
-  record Served(PeerId node, Cid cid, Bytes data, Bytes sha256, Bytes requestNonce, long timeMillis)
-      implements RetrieveOutcome {
+  record Served(RetrieveResponse answer, Bytes data) implements RetrieveOutcome {
     public Served {
-      Objects.requireNonNull(node, "node");
-      Objects.requireNonNull(cid, "cid");
+      Objects.requireNonNull(answer, "answer");
       Objects.requireNonNull(data, "data");
-      Objects.requireNonNull(sha256, "sha256");
-      Objects.requireNonNull(requestNonce, "requestNonce");
+      if (answer.size() != data.size()) {
+        throw new IllegalArgumentException(
+            "response announces " + answer.size() + " bytes but " + data.size() + " are served");
+      }
     }
   }
 
-  /** This node does not hold the shard. */
-  record NotFound(Cid cid) implements RetrieveOutcome {}
-
-  /** The stored copy failed its check and was quarantined; nothing is served. */
-  record Corrupt(Cid cid, String reason) implements RetrieveOutcome {}
+  /** Nothing is served: not held, or the held copy failed its check. */
+  record Refused(ErrorReply answer) implements RetrieveOutcome {
+    public Refused {
+      Objects.requireNonNull(answer, "answer");
+    }
+  }
 }

@@ -1,6 +1,7 @@
 /* Copyright 2026 Cairn contributors. SPDX-License-Identifier: Apache-2.0 */
 package io.cairn.node.service;
 
+import io.cairn.node.identity.NodeIdentity;
 import io.cairn.node.metrics.RequestMetrics;
 import io.cairn.node.store.DeleteResult;
 import io.cairn.node.store.ShardStore;
@@ -8,14 +9,16 @@ import io.cairn.node.store.StoreException;
 import io.cairn.node.store.StoreResult;
 import io.cairn.protocol.Cid;
 import io.cairn.protocol.PeerId;
+import io.cairn.protocol.message.DeleteReply;
+import io.cairn.protocol.message.DeleteRequest;
+import io.cairn.protocol.message.StoreAnswer;
+import io.cairn.protocol.message.StoreReceipt;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The node's side of {@code /cairn/store/1.0.0} (and shard deletion): what the stream handler calls
- * once it has read a request. It returns result values; the handler signs a receipt for {@link
- * StoreResult.Stored} and {@link StoreResult.AlreadyStored} (the shard is durable by then) and maps
- * {@link StoreResult.Reason} to the wire error code.
+ * The node's side of {@code /cairn/store/1.0.0}: stores a shard and signs a receipt only once it is
+ * durable, or refuses with the wire error code; deletes a shard for one of its owners.
  */
 public final class StoreService {
   /** Metrics kind labels. */
@@ -23,57 +26,77 @@ public final class StoreService {
 
   public static final String KIND_DELETE = "delete";
 
+  private final NodeIdentity identity;
   private final ShardStore shards;
   private final RequestMetrics metrics;
 
-  public StoreService(ShardStore shards, RequestMetrics metrics) {
+  public StoreService(NodeIdentity identity, ShardStore shards, RequestMetrics metrics) {
+    this.identity = Objects.requireNonNull(identity, "identity");
     this.shards = Objects.requireNonNull(shards, "shards");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   /**
-   * Stores a shard for {@code sender}, who becomes one of its owners.
+   * Stores {@code data[off, off + len)} as {@code cid} for {@code sender} (the stream's
+   * authenticated remote peer), who becomes one of its owners.
    *
+   * @return a {@link StoreReceipt} (the shard is synced to disk) or an {@code ErrorReply}
    * @throws StoreException if the node's database fails
    */
-  public StoreResult store(PeerId sender, Cid cid, byte[] data, int off, int len)
+  public StoreAnswer store(PeerId sender, Cid cid, byte[] data, int off, int len)
       throws StoreException {
     long start = metrics.start();
-    String outcome = "error";
+    String label = "error";
     try {
       StoreResult r = shards.put(cid, data, off, len, sender);
-      outcome =
+      label =
           switch (r) {
             case StoreResult.Stored s -> "stored";
             case StoreResult.AlreadyStored a -> "already_stored";
             case StoreResult.Rejected x -> x.reason().name().toLowerCase(Locale.ROOT);
           };
-      return r;
+      return switch (r) {
+        case StoreResult.Stored s ->
+            receipt(s.cid(), s.size(), s.storedAt().toEpochMilli(), sender);
+        case StoreResult.AlreadyStored a ->
+            receipt(a.cid(), a.size(), a.storedAt().toEpochMilli(), sender);
+        case StoreResult.Rejected x -> Replies.storeRefused(x);
+      };
     } finally {
-      metrics.record(KIND_STORE, outcome, start);
+      metrics.record(KIND_STORE, label, start);
     }
   }
 
+  private StoreReceipt receipt(Cid cid, long size, long storedAtMillis, PeerId client) {
+    return StoreReceipt.sign(cid, size, storedAtMillis, client, identity.keyPair().privateKey());
+  }
+
   /**
-   * Deletes {@code requester}'s copy of a shard (see {@link ShardStore#delete}).
+   * Deletes {@code requester}'s claim on a shard (see {@link ShardStore#delete}). Idempotent: a
+   * shard that is not here gives {@code existed=false}; a peer that never stored it is refused.
    *
    * @throws StoreException if the node's database fails
    */
-  public DeleteResult delete(PeerId requester, Cid cid) throws StoreException {
+  public StoreAnswer delete(PeerId requester, DeleteRequest request) throws StoreException {
     long start = metrics.start();
-    String outcome = "error";
+    String label = "error";
     try {
-      DeleteResult r = shards.delete(cid, requester);
-      outcome =
+      DeleteResult r = shards.delete(request.cid(), requester);
+      label =
           switch (r) {
             case DeleteResult.Deleted d -> "deleted";
             case DeleteResult.Released d -> "released";
             case DeleteResult.NotFound d -> "not_found";
             case DeleteResult.NotOwner d -> "not_owner";
           };
-      return r;
+      return switch (r) {
+        case DeleteResult.Deleted d -> new DeleteReply(d.cid(), true);
+        case DeleteResult.Released d -> new DeleteReply(d.cid(), true);
+        case DeleteResult.NotFound d -> new DeleteReply(d.cid(), false);
+        case DeleteResult.NotOwner d -> Replies.notOwner(d.cid());
+      };
     } finally {
-      metrics.record(KIND_DELETE, outcome, start);
+      metrics.record(KIND_DELETE, label, start);
     }
   }
 }

@@ -1,14 +1,14 @@
 /* Copyright 2026 Cairn contributors. SPDX-License-Identifier: Apache-2.0 */
-package io.cairn.node.audit;
+package io.cairn.node.service;
 
-import io.cairn.protocol.Bytes;
 import io.cairn.protocol.Cid;
-import io.cairn.protocol.PeerId;
+import io.cairn.protocol.message.AuditAnswer;
+import io.cairn.protocol.message.AuditResponse;
 import java.util.Objects;
 
 /**
  * What {@link AuditResponder#respond} decided. Only {@link Answered} is a proof; every other case
- * is a refusal the handler reports with its reason.
+ * is a refusal. {@link #answer()} is what goes on the wire either way.
  */
 public sealed interface AuditOutcome {
   Cid cid();
@@ -16,30 +16,20 @@ public sealed interface AuditOutcome {
   /** Label for metrics and logs. */
   String label();
 
-  /**
-   * The answer's fields, ready to be signed with the node's identity key into the protocol's signed
-   * audit response.
-   *
-   * @param node this node
-   * @param cid the audited shard
-   * @param hash SHA-256(round nonce ‖ sampled blocks), 32 bytes
-   * @param requestNonce the challenge's request nonce, echoed
-   * @param challengeTimeMillis the challenge's time, echoed
-   * @param responseTimeMillis the node's clock when it answered
-   */
-  record Answered(
-      PeerId node,
-      Cid cid,
-      Bytes hash,
-      Bytes requestNonce,
-      long challengeTimeMillis,
-      long responseTimeMillis)
-      implements AuditOutcome {
+  /** The signed response, or the error reply for a refusal. */
+  default AuditAnswer answer() {
+    return this instanceof Answered a ? a.response() : Replies.audit(this);
+  }
+
+  /** The signed answer. */
+  record Answered(AuditResponse response) implements AuditOutcome {
     public Answered {
-      Objects.requireNonNull(node, "node");
-      Objects.requireNonNull(cid, "cid");
-      Objects.requireNonNull(hash, "hash");
-      Objects.requireNonNull(requestNonce, "requestNonce");
+      Objects.requireNonNull(response, "response");
+    }
+
+    @Override
+    public Cid cid() {
+      return response.cid();
     }
 
     @Override
@@ -84,7 +74,7 @@ public sealed interface AuditOutcome {
     }
   }
 
-  /** The challenge's parameters are out of bounds; {@code message} names the field. */
+  /** The challenge's sampling parameters are outside what the sampler supports. */
   record Invalid(Cid cid, String message) implements AuditOutcome {
     @Override
     public String label() {
