@@ -1,6 +1,8 @@
 /* Copyright 2026 Cairn contributors. SPDX-License-Identifier: Apache-2.0 */
 package io.cairn.client.manifest;
 
+import io.cairn.client.crypto.Segmenter;
+
 /**
  * The bounds a manifest must respect, enforced on build and on decode (DESIGN.md, "Limits").
  *
@@ -30,8 +32,12 @@ public final class ManifestLimits {
   /** Most shards per segment, k + m (Reed-Solomon over GF(2^8)). */
   public static final int MAX_SHARDS_PER_SEGMENT = 256;
 
-  /** Largest plaintext segment: 1 GiB (the default is 4 MiB). */
-  public static final int MAX_SEGMENT_SIZE = 1 << 30;
+  /**
+   * Largest plaintext segment: 64 MiB, the {@link Segmenter}'s maximum (its default is 4 MiB). A
+   * reader buffers a few segments, so this bounds what an untrusted manifest can make it allocate.
+   * The format admits any smaller positive size; the pipeline uses 64 KiB and up.
+   */
+  public static final int MAX_SEGMENT_SIZE = Segmenter.MAX_SEGMENT_SIZE;
 
   /**
    * How much larger than {@code ceil(segment length / k)} a shard may be: room for the AEAD tag, a
