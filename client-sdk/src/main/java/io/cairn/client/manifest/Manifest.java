@@ -143,7 +143,7 @@ public record Manifest(
       long fileSize, int segmentSize, int segmentCount, int k, int m, List<ShardEntry> shards) {
     int n = k + m;
     long segments = segmentCountFor(fileSize, segmentSize);
-    if (segments * n > ManifestLimits.MAX_SHARDS) {
+    if (segments > ManifestLimits.MAX_SHARDS || segments * n > ManifestLimits.MAX_SHARDS) {
       throw new ManifestViolation(
           Reason.LIMIT_EXCEEDED,
           "a file of "
@@ -153,7 +153,7 @@ public record Manifest(
               + " bytes with k + m = "
               + n
               + " needs "
-              + segments * n
+              + shardsNeeded(segments, n)
               + " shards; the limit is "
               + ManifestLimits.MAX_SHARDS);
     }
@@ -230,6 +230,13 @@ public record Manifest(
                 + size);
       }
     }
+  }
+
+  /** segments × n, exactly, for messages (the product may not fit a long). */
+  static String shardsNeeded(long segments, int n) {
+    return java.math.BigInteger.valueOf(segments)
+        .multiply(java.math.BigInteger.valueOf(n))
+        .toString();
   }
 
   private static long ceilDiv(long a, long b) {

@@ -226,11 +226,11 @@ public final class ManifestBuilder {
     long segments = Manifest.segmentCountFor(fileSize, segmentSize);
     int n = k + m;
     if (k >= 1 && m >= 0 && n <= ManifestLimits.MAX_SHARDS_PER_SEGMENT) {
-      if (segments * n > ManifestLimits.MAX_SHARDS) {
+      if (segments > ManifestLimits.MAX_SHARDS || segments * n > ManifestLimits.MAX_SHARDS) {
         throw new ManifestException(
             Reason.LIMIT_EXCEEDED,
             "manifest has "
-                + segments * n
+                + Manifest.shardsNeeded(segments, n)
                 + " shards ("
                 + segments
                 + " segments of k + m = "

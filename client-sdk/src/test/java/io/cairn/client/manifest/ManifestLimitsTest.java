@@ -70,6 +70,31 @@ class ManifestLimitsTest {
     assertEquals("manifest has 4294967295 shards; the limit is 250000", e.getMessage());
   }
 
+  @Test
+  void shouldRefuseAHugeFileSizeWithoutOverflowing() throws ManifestException {
+    ManifestException e =
+        assertThrows(
+            ManifestException.class,
+            () ->
+                ManifestBuilder.from(ManifestFixtures.simple(10, 1, 1, 0))
+                    .fileSize(Long.MAX_VALUE)
+                    .erasure(200, 56)
+                    .build(KEYS));
+    assertEquals(Reason.LIMIT_EXCEEDED, e.reason());
+    assertEquals(
+        "manifest has 2361183241434822606592 shards (9223372036854775807 segments of k + m ="
+            + " 256); the limit is 250000",
+        e.getMessage());
+
+    Manifest m = ManifestFixtures.simple(10, 1, 1, 0);
+    byte[] bytes = ManifestCodec.encode(m);
+    int fileSizeAt = 8 + 1 + 8 + 16 + 13 + 16 + 32;
+    ByteBuffer.wrap(bytes).putLong(fileSizeAt, Long.MAX_VALUE);
+    ManifestException d = assertThrows(ManifestException.class, () -> ManifestCodec.decode(bytes));
+    assertEquals(Reason.LIMIT_EXCEEDED, d.reason());
+    assertTrue(d.getMessage().contains("needs 9223372036854775807 shards"), d.getMessage());
+  }
+
   // ---------------------------------------------------------------- per shard
 
   @Test
