@@ -64,7 +64,11 @@ public final class ManifestCodec {
   /** Smallest encoding of a shard: cid, size, segment, index and three empty list counts. */
   private static final int MIN_SHARD_BYTES = Cid.BINARY_LENGTH + 4 + 4 + 2 + 1 + 1 + 1;
 
-  /** Derives the manifest keys from the password, given the manifest's KDF parameters. */
+  /**
+   * Derives the manifest keys from the password, given the manifest's KDF parameters. The keys it
+   * returns belong to the caller of {@code derive}, which closes them (wiping the MAC key) when
+   * done: return fresh keys, not shared ones.
+   */
   @FunctionalInterface
   public interface KeyDerivation {
     ManifestKeys derive(KdfParams kdf);
@@ -490,8 +494,10 @@ public final class ManifestCodec {
    */
   public static Manifest open(byte[] bytes, KeyDerivation derivation) throws ManifestException {
     Manifest manifest = decode(bytes);
-    ManifestKeys keys = Objects.requireNonNull(derivation.derive(manifest.kdf()), "derived keys");
-    checkTag(manifest, keys);
+    try (ManifestKeys keys =
+        Objects.requireNonNull(derivation.derive(manifest.kdf()), "derived keys")) {
+      checkTag(manifest, keys);
+    }
     return manifest;
   }
 

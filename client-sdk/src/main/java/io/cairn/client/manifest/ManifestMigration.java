@@ -145,13 +145,15 @@ public final class ManifestMigration {
 
   /**
    * Parses a v0 document and migrates it, deriving the keys from the password with {@code
-   * derivation} given the v0 KDF parameters.
+   * derivation} given the v0 KDF parameters; the derived keys are closed before this returns.
    */
   public static Manifest migrate(
       byte[] v0Json, ManifestCodec.KeyDerivation derivation, Instant fallbackCreatedAt)
       throws ManifestException {
     LegacyManifest v0 = LegacyManifest.parse(v0Json);
-    return migrate(v0, derivation.derive(v0.kdf()), fallbackCreatedAt);
+    try (ManifestKeys keys = derivation.derive(v0.kdf())) {
+      return migrate(v0, keys, fallbackCreatedAt);
+    }
   }
 
   private static long key(int segment, int index) {

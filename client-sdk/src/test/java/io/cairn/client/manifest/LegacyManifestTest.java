@@ -112,7 +112,7 @@ class LegacyManifestTest {
     byte[] bytes = ManifestCodec.encode(m);
     assertEquals(GOLDEN_MIGRATED_HASH, m.manifestHash().toHex());
     assertEquals(GOLDEN_MIGRATED_LENGTH, bytes.length);
-    assertEquals(m, ManifestCodec.open(bytes, kdf -> KEYS));
+    assertEquals(m, ManifestCodec.open(bytes, kdf -> ManifestFixtures.keys("v0 sample")));
 
     // The same through the one-call form, deriving keys from the v0 KDF parameters.
     Manifest again =
@@ -120,7 +120,7 @@ class LegacyManifestTest {
             sample().getBytes(StandardCharsets.UTF_8),
             kdf -> {
               assertEquals(65536, kdf.memoryKiB());
-              return KEYS;
+              return ManifestFixtures.keys("v0 sample");
             },
             NOW);
     assertArrayEquals(bytes, ManifestCodec.encode(again));

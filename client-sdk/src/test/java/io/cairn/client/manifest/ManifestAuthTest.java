@@ -3,7 +3,6 @@ package io.cairn.client.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +18,11 @@ import org.junit.jupiter.api.Test;
 class ManifestAuthTest {
   private static final ManifestKeys RIGHT = ManifestFixtures.keys("correct horse");
   private static final ManifestKeys WRONG = ManifestFixtures.keys("battery staple");
+
+  /** Fresh keys for a derivation to hand over (open closes them). */
+  private static ManifestKeys right() {
+    return ManifestFixtures.keys("correct horse");
+  }
 
   private static Manifest manifest() throws ManifestException {
     return ManifestFixtures.header(1000, 256, 2, 1).fileName("plan.txt").build(RIGHT);
@@ -54,15 +58,17 @@ class ManifestAuthTest {
     byte[] bytes = ManifestCodec.encode(m);
     ManifestCodec.authenticate(ManifestCodec.decode(bytes), RIGHT);
     AtomicReference<KdfParams> seen = new AtomicReference<>();
+    AtomicReference<ManifestKeys> handedOver = new AtomicReference<>();
     Manifest opened =
         ManifestCodec.open(
             bytes,
             kdf -> {
               seen.set(kdf);
-              return RIGHT;
+              handedOver.set(right());
+              return handedOver.get();
             });
     assertEquals(m, opened);
-    assertSame(m.kdf().getClass(), seen.get().getClass());
+    assertTrue(handedOver.get().macKey().isDestroyed(), "open wipes the MAC key it was given");
     assertEquals(m.kdf(), seen.get());
   }
 
@@ -70,7 +76,9 @@ class ManifestAuthTest {
   void shouldReportAWrongPasswordAsWrongPassword() throws ManifestException {
     byte[] bytes = ManifestCodec.encode(built(RIGHT));
     ManifestException e =
-        assertThrows(ManifestException.class, () -> ManifestCodec.open(bytes, kdf -> WRONG));
+        assertThrows(
+            ManifestException.class,
+            () -> ManifestCodec.open(bytes, kdf -> ManifestFixtures.keys("battery staple")));
     assertEquals(Reason.WRONG_PASSWORD, e.reason());
     assertTrue(e.getMessage().contains("wrong password"), e.getMessage());
   }
@@ -88,7 +96,7 @@ class ManifestAuthTest {
     ManifestException e =
         assertThrows(ManifestException.class, () -> ManifestCodec.authenticate(decoded, RIGHT));
     assertEquals(Reason.TAMPERED, e.reason());
-    e = assertThrows(ManifestException.class, () -> ManifestCodec.open(bytes, kdf -> RIGHT));
+    e = assertThrows(ManifestException.class, () -> ManifestCodec.open(bytes, kdf -> right()));
     assertEquals(Reason.TAMPERED, e.reason());
   }
 
@@ -99,7 +107,7 @@ class ManifestAuthTest {
       byte[] copy = bytes.clone();
       copy[i] ^= 0x10;
       ManifestException e =
-          assertThrows(ManifestException.class, () -> ManifestCodec.open(copy, kdf -> RIGHT));
+          assertThrows(ManifestException.class, () -> ManifestCodec.open(copy, kdf -> right()));
       assertEquals(Reason.TAMPERED, e.reason(), "byte " + i);
     }
   }
@@ -111,7 +119,7 @@ class ManifestAuthTest {
     int at = indexOf(bytes, m.passwordCheck().toArray());
     bytes[at] ^= 1;
     ManifestException e =
-        assertThrows(ManifestException.class, () -> ManifestCodec.open(bytes, kdf -> RIGHT));
+        assertThrows(ManifestException.class, () -> ManifestCodec.open(bytes, kdf -> right()));
     assertEquals(Reason.HASH_MISMATCH, e.reason());
   }
 
@@ -125,7 +133,7 @@ class ManifestAuthTest {
     ManifestException e =
         assertThrows(
             ManifestException.class,
-            () -> ManifestCodec.open(ManifestCodec.encode(forged), kdf -> RIGHT));
+            () -> ManifestCodec.open(ManifestCodec.encode(forged), kdf -> right()));
     assertEquals(Reason.WRONG_PASSWORD, e.reason());
     assertTrue(e.getMessage().contains("rewritten"), e.getMessage());
   }
