@@ -66,8 +66,9 @@ public sealed interface AuditOutcome {
    * The challenge's time is further than the window from the node's clock.
    *
    * @param skewMillis challenge time minus node time (negative: the challenge is old)
+   * @param windowMillis the largest distance the node accepts
    */
-  record Stale(Cid cid, long skewMillis) implements AuditOutcome {
+  record Stale(Cid cid, long skewMillis, long windowMillis) implements AuditOutcome {
     @Override
     public String label() {
       return "stale";

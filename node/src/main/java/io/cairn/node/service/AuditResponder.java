@@ -95,7 +95,7 @@ public final class AuditResponder {
     }
     long skew = c.challengeTimeMillis() - clock.millis();
     if (Math.abs(skew) > windowMillis) {
-      return new AuditOutcome.Stale(c.cid(), skew);
+      return new AuditOutcome.Stale(c.cid(), skew, windowMillis);
     }
     if (!shards.contains(c.cid())) {
       return new AuditOutcome.Missing(c.cid());

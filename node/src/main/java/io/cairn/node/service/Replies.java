@@ -57,7 +57,7 @@ final class Replies {
                   + " ms "
                   + (s.skewMillis() < 0 ? "behind" : "ahead of")
                   + " this node's clock, outside the window of "
-                  + AuditResponder.DEFAULT_WINDOW.toMillis()
+                  + s.windowMillis()
                   + " ms");
       case AuditOutcome.Invalid i -> ErrorReply.of(ErrorCode.MALFORMED, i.message());
     };

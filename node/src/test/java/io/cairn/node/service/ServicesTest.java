@@ -212,8 +212,8 @@ class ServicesTest {
     AuditOutcome edge =
         audit.respond(new AuditChallenge(cid, round, now - window, nonce(83), 16, 4096));
 
-    assertEquals(new AuditOutcome.Stale(cid, -window - 1), old);
-    assertEquals(new AuditOutcome.Stale(cid, window + 1), future);
+    assertEquals(new AuditOutcome.Stale(cid, -window - 1, window), old);
+    assertEquals(new AuditOutcome.Stale(cid, window + 1, window), future);
     assertEquals(ErrorCode.AUDIT_STALE, ((ErrorReply) old.answer()).code());
     assertInstanceOf(AuditOutcome.Answered.class, edge);
   }
@@ -245,6 +245,23 @@ class ServicesTest {
     assertEquals(1, metrics.requests().value("audit", "missing"));
     // Refusing spends nothing: the round can be answered once the shard is here.
     assertTrue(!db.auditNonces().isAnswered(absent, round.toArray()));
+  }
+
+  @Test
+  void shouldReportHealthWhileTheDatabaseIsOpen() throws StoreException {
+    byte[] data = shard(11, 1234);
+    store.store(CLIENT, Cid.of(data), data, 0, data.length);
+    var health = NodeHealth.of(identity.peerId(), db);
+
+    var up = health.get();
+    db.close();
+    var down = health.get();
+
+    assertEquals(
+        new io.cairn.node.metrics.HealthStatus(
+            true, identity.peerId().toString(), 1234, 1 << 20, 1),
+        up);
+    assertTrue(!down.up());
   }
 
   /** Checks on delete replies. */
