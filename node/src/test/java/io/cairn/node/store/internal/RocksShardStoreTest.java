@@ -43,6 +43,7 @@ class RocksShardStoreTest {
   static PeerId peer(int n) {
     byte[] seed = new byte[32];
     seed[0] = (byte) n;
+    seed[1] = (byte) (n >>> 8);
     return PeerId.of(Ed25519.fromSeed(seed).publicKey());
   }
 
@@ -175,6 +176,22 @@ class RocksShardStoreTest {
     assertEquals(1, store.shardCount());
     assertEquals(List.of(ALICE, BOB), store.info(cid).get().owners());
     assertEquals(1, counter("cairn_node_shards_stored_total").value());
+  }
+
+  @Test
+  void shouldBoundTheNumberOfOwnersOfOneShard() throws StoreException {
+    byte[] data = random(new Random(16), 10);
+    for (int i = 0; i < ShardStore.MAX_OWNERS; i++) {
+      assertFalse(put(data, peer(1000 + i)) instanceof StoreResult.Rejected, "owner " + i);
+    }
+
+    StoreResult r = put(data, peer(5000));
+
+    assertEquals(
+        StoreResult.Reason.TOO_MANY_OWNERS,
+        assertInstanceOf(StoreResult.Rejected.class, r).reason());
+    assertEquals(ShardStore.MAX_OWNERS, store.info(Cid.of(data)).get().owners().size());
+    assertEquals(10, store.usedBytes());
   }
 
   @Test
