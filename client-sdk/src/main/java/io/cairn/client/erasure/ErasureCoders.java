@@ -34,8 +34,8 @@ public final class ErasureCoders {
    * properties that override the choice).
    *
    * @throws IllegalArgumentException unless {@code k >= 1}, {@code m >= 0} and {@code k + m <= 256}
-   * @throws IllegalStateException if {@value #PROPERTY} has an unknown value, or asks for {@code
-   *     vector} where it cannot run
+   * @throws IllegalStateException if {@value #PROPERTY} has an unknown value or asks for {@code
+   *     vector} where it cannot run, or {@value #BITS_PROPERTY} is not a usable vector size
    */
   public static ErasureCoder create(int k, int m) {
     return switch (choice()) {
@@ -60,6 +60,8 @@ public final class ErasureCoders {
   /**
    * The Vector API implementation, or empty when the JVM lacks the module {@code
    * jdk.incubator.vector} or usable vectors.
+   *
+   * @throws IllegalStateException if {@value #BITS_PROPERTY} is not a usable vector size
    */
   public static Optional<ErasureCoder> vector(int k, int m) {
     return vector(k, m, vectorBits());
@@ -69,7 +71,8 @@ public final class ErasureCoders {
    * The Vector API implementation with vectors of {@code bits} bits (128, 256 or 512; 0 for the
    * preferred size), or empty when it cannot run.
    *
-   * @throws IllegalArgumentException if {@code bits} is not a usable vector size on this machine
+   * @throws IllegalArgumentException if {@code bits} is not 0, 128, 256 or 512, or is wider than
+   *     this machine's vectors (which would run as slow generic Java code)
    */
   public static Optional<ErasureCoder> vector(int k, int m, int bits) {
     Optional<CodingKernel.Factory> factory = VectorSupport.factory(bits);
@@ -197,9 +200,13 @@ public final class ErasureCoders {
       return 0;
     }
     try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalStateException(BITS_PROPERTY + "=" + value + " is not 128, 256 or 512", e);
+      int bits = Integer.parseInt(value.trim());
+      if (VectorSupport.available()) {
+        VectorSupport.resolveBits(bits);
+      }
+      return bits;
+    } catch (IllegalArgumentException e) { // includes NumberFormatException
+      throw new IllegalStateException(BITS_PROPERTY + "=" + value + ": " + e.getMessage(), e);
     }
   }
 }

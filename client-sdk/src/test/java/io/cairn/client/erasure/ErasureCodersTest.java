@@ -119,6 +119,16 @@ class ErasureCodersTest {
           assertTrue(e.getMessage().contains("cairn.erasure=fast"), e.getMessage());
         });
     if (VectorSupport.available()) {
+      assertThrows(IllegalArgumentException.class, () -> ErasureCoders.vector(4, 2, 1024));
+      assertThrows(IllegalArgumentException.class, () -> ErasureCoders.vector(4, 2, 64));
+      withProperty(
+          ErasureCoders.BITS_PROPERTY,
+          "wide",
+          () -> assertThrows(IllegalStateException.class, () -> ErasureCoders.create(4, 2)));
+      withProperty(
+          ErasureCoders.BITS_PROPERTY,
+          "1024",
+          () -> assertThrows(IllegalStateException.class, () -> ErasureCoders.create(4, 2)));
       withProperty(
           ErasureCoders.BITS_PROPERTY,
           "128",

@@ -64,7 +64,7 @@ public abstract sealed class VectorKernel implements CodingKernel
    * A factory of kernels using vectors of {@code bits} bits (128, 256 or 512), or of the preferred
    * size when {@code bits} is 0.
    *
-   * @throws IllegalArgumentException if that size is not 128, 256 or 512 bits
+   * @throws IllegalArgumentException as {@link #resolveBits} does
    */
   public static CodingKernel.Factory factory(int bits) {
     return switch (resolveBits(bits)) {
@@ -74,12 +74,22 @@ public abstract sealed class VectorKernel implements CodingKernel
     };
   }
 
-  /** The vector size in bits that {@link #factory factory(bits)} would use. */
+  /**
+   * The vector size in bits that {@link #factory factory(bits)} would use.
+   *
+   * @throws IllegalArgumentException if that size is not 128, 256 or 512 bits, or is larger than
+   *     the machine's preferred size (wider vectors would run as slow generic Java code)
+   */
   public static int resolveBits(int bits) {
-    int size = bits == 0 ? ByteVector.SPECIES_PREFERRED.vectorBitSize() : bits;
+    int preferred = ByteVector.SPECIES_PREFERRED.vectorBitSize();
+    int size = bits == 0 ? preferred : bits;
     if (size != 128 && size != 256 && size != 512) {
       throw new IllegalArgumentException(
           "vector size " + size + " bits is not usable, need 128, 256 or 512");
+    }
+    if (size > preferred) {
+      throw new IllegalArgumentException(
+          "vector size " + size + " bits exceeds this machine's " + preferred + " bits");
     }
     return size;
   }
