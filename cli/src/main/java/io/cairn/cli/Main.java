@@ -10,7 +10,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Cairn: encrypted, erasure-coded, audited storage over libp2p nodes.",
-    subcommands = {CommandLine.HelpCommand.class, io.cairn.cli.ping.PingCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      io.cairn.cli.ping.PingCommand.class,
+      io.cairn.cli.sentinel.SentinelCommand.class
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -36,6 +36,9 @@ public final class DryRun {
    * @param candidateState its final state under the candidate policy
    * @param baselineWorst the most severe state it reached under the baseline
    * @param candidateWorst the most severe state it reached under the candidate
+   * @param baselineWorstAt when it first reached its worst state under the baseline, or -1 if it
+   *     stayed healthy
+   * @param candidateWorstAt the same under the candidate
    * @param baselineReason the last state change under the baseline, or null if none
    * @param candidateReason the last state change under the candidate, or null if none
    */
@@ -45,6 +48,8 @@ public final class DryRun {
       NodeState candidateState,
       NodeState baselineWorst,
       NodeState candidateWorst,
+      long baselineWorstAt,
+      long candidateWorstAt,
       Transition baselineReason,
       Transition candidateReason) {
     public NodeChange {
@@ -55,9 +60,14 @@ public final class DryRun {
       Objects.requireNonNull(candidateWorst, "candidateWorst");
     }
 
-    /** Whether the final state differs (otherwise only the worst state on the way does). */
+    /** Whether the final state differs. */
     public boolean finalStateDiffers() {
       return baselineState != candidateState;
+    }
+
+    /** Whether the most severe state reached on the way differs. */
+    public boolean worstStateDiffers() {
+      return baselineWorst != candidateWorst;
     }
   }
 
@@ -75,7 +85,8 @@ public final class DryRun {
    * @param candidateCounts nodes per final state under the candidate
    * @param baselineTransitions state changes under the baseline (vetting ends not counted)
    * @param candidateTransitions state changes under the candidate
-   * @param changes nodes whose final or worst state differs, by id
+   * @param changes nodes whose final state, worst state, or time of reaching the worst state
+   *     differs, by id
    */
   public record Report(
       int events,
@@ -129,19 +140,23 @@ public final class DryRun {
       sb.append(
           fmt("  %-16s %10d %10d%n", "transitions", baselineTransitions, candidateTransitions));
       long finals = changes.stream().filter(NodeChange::finalStateDiffers).count();
+      long worst =
+          changes.stream().filter(c -> !c.finalStateDiffers() && c.worstStateDiffers()).count();
       sb.append(
           fmt(
-              "%n%d nodes would end in a different state, %d more would differ only on the way%n",
-              finals, changes.size() - finals));
+              "%n%d nodes would end in a different state; %d more would reach a different worst"
+                  + " state on the way; %d more would reach the same worst state at another time%n",
+              finals, worst, changes.size() - finals - worst));
       for (NodeChange c : changes) {
         sb.append(
             fmt(
-                "%n%s: %s -> %s (worst %s -> %s)%n",
+                "%n%s: final %s -> %s, worst %s -> %s%s%n",
                 c.node(),
                 c.baselineState(),
                 c.candidateState(),
                 c.baselineWorst(),
-                c.candidateWorst()));
+                c.candidateWorst(),
+                timing(c)));
         sb.append("  baseline:  ").append(describe(c.baselineReason())).append('\n');
         sb.append("  candidate: ").append(describe(c.candidateReason())).append('\n');
       }
@@ -181,6 +196,8 @@ public final class DryRun {
         n.put("candidateState", c.candidateState().name());
         n.put("baselineWorst", c.baselineWorst().name());
         n.put("candidateWorst", c.candidateWorst().name());
+        n.put("baselineWorstAt", c.baselineWorstAt());
+        n.put("candidateWorstAt", c.candidateWorstAt());
         if (c.baselineReason() != null) {
           n.set("baselineReason", SentinelStore.toTree(c.baselineReason()));
         }
@@ -193,6 +210,17 @@ public final class DryRun {
       } catch (JacksonException e) {
         throw new IllegalStateException("cannot happen: plain values", e);
       }
+    }
+
+    private static String timing(NodeChange c) {
+      if (c.worstStateDiffers() || c.baselineWorstAt() < 0 || c.candidateWorstAt() < 0) {
+        return "";
+      }
+      long d = c.candidateWorstAt() - c.baselineWorstAt();
+      if (d == 0) {
+        return "";
+      }
+      return fmt(", reached %.1f h %s", Math.abs(d) / 3_600_000.0, d > 0 ? "later" : "earlier");
     }
 
     private static String describe(Transition t) {
@@ -220,7 +248,9 @@ public final class DryRun {
       NodeSnapshot nb = b.sentinel.node(na.node()).orElseThrow();
       NodeState wa = a.worst.getOrDefault(na.node(), NodeState.HEALTHY);
       NodeState wb = b.worst.getOrDefault(na.node(), NodeState.HEALTHY);
-      if (na.state() != nb.state() || wa != wb) {
+      long ta = a.worstAt.getOrDefault(na.node(), -1L);
+      long tb = b.worstAt.getOrDefault(na.node(), -1L);
+      if (na.state() != nb.state() || wa != wb || ta != tb) {
         changes.add(
             new NodeChange(
                 na.node(),
@@ -228,6 +258,8 @@ public final class DryRun {
                 nb.state(),
                 wa,
                 wb,
+                ta,
+                tb,
                 a.last.get(na.node()),
                 b.last.get(na.node())));
       }
@@ -252,6 +284,7 @@ public final class DryRun {
   private record Outcome(
       Sentinel sentinel,
       Map<String, NodeState> worst,
+      Map<String, Long> worstAt,
       Map<String, Transition> last,
       int transitions) {
     Map<NodeState, Integer> counts() {
@@ -267,6 +300,7 @@ public final class DryRun {
     long[] now = {0};
     Sentinel s = Sentinel.withoutLog(policy, () -> now[0]);
     SortedMap<String, NodeState> worst = new TreeMap<>();
+    Map<String, Long> worstAt = new HashMap<>();
     Map<String, Transition> last = new HashMap<>();
     int count = 0;
     for (Evidence e : evidence) {
@@ -277,10 +311,14 @@ public final class DryRun {
         }
         count++;
         last.put(t.node(), t);
-        worst.merge(t.node(), t.to(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
+        NodeState w = worst.getOrDefault(t.node(), NodeState.HEALTHY);
+        if (t.to().compareTo(w) > 0) {
+          worst.put(t.node(), t.to());
+          worstAt.put(t.node(), t.at());
+        }
       }
     }
-    return new Outcome(s, worst, last, count);
+    return new Outcome(s, worst, worstAt, last, count);
   }
 
   static String time(long millis) {

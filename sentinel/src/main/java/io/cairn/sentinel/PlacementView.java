@@ -78,6 +78,24 @@ public record PlacementView(
     return s;
   }
 
+  /**
+   * The deprioritised set for one placement run keyed by {@code key} (the file id, say), for
+   * planners that take an excluded set and a deprioritised set (the client-sdk's {@code
+   * PlacementPolicy}): suspect nodes, plus the vetting nodes that lose this key's lottery. So a
+   * vetting node is placed at its full rank in about {@code vettingShare} of runs, Storj's new-node
+   * fraction, and deterministically so for a given view and key.
+   */
+  public SortedSet<String> deprioritised(String key) {
+    Objects.requireNonNull(key, "key");
+    SortedSet<String> s = with(Standing.SUSPECT);
+    for (String n : with(Standing.VETTING)) {
+      if (lottery(key, n) >= vettingShare) {
+        s.add(n);
+      }
+    }
+    return s;
+  }
+
   private SortedSet<String> with(Standing st) {
     SortedSet<String> s = new TreeSet<>();
     standings.forEach(

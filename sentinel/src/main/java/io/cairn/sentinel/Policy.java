@@ -261,6 +261,14 @@ public final class Policy {
           1000,
           "latency.shiftRelease",
           "CUSUM level at which a raised latency shift clears.");
+  private static final int LATENCY_MIN_RATIO =
+      knob(
+          2,
+          1,
+          1000,
+          "latency.shiftMinRatio",
+          "A shift is raised only if the last few samples average at least this many times the"
+              + " baseline, so a statistically clear but small drift stays quiet.");
   private static final int LATENCY_CAP =
       knob(
           4,
@@ -494,18 +502,33 @@ public final class Policy {
         sb.append('\n');
         section = sec;
       }
-      sb.append("# ")
-          .append(k.help())
-          .append(" Range ")
-          .append(format(k.min()))
-          .append("..")
-          .append(format(k.max()))
-          .append(", default ")
-          .append(format(k.defaultValue()))
-          .append(".\n");
+      wrapComment(
+          sb,
+          k.help()
+              + " Range "
+              + format(k.min())
+              + ".."
+              + format(k.max())
+              + ", default "
+              + format(k.defaultValue())
+              + ".");
       sb.append(k.key()).append(" = ").append(format(v[i])).append('\n');
     }
     return sb.toString();
+  }
+
+  private static void wrapComment(StringBuilder sb, String text) {
+    int width = 98;
+    StringBuilder line = new StringBuilder("#");
+    for (String word : text.split(" ")) {
+      if (line.length() + 1 + word.length() > width && line.length() > 1) {
+        sb.append(line).append('\n');
+        line.setLength(0);
+        line.append('#');
+      }
+      line.append(' ').append(word);
+    }
+    sb.append(line).append('\n');
   }
 
   /**
@@ -805,6 +828,10 @@ public final class Policy {
 
   public double latencyShiftRelease() {
     return v[LATENCY_RELEASE];
+  }
+
+  public double latencyShiftMinRatio() {
+    return v[LATENCY_MIN_RATIO];
   }
 
   public double latencyOutlierCap() {

@@ -14,7 +14,7 @@ import java.util.Map;
 public final class Reports {
   private Reports() {}
 
-  /** How many recent transitions the text report shows per node. */
+  /** How many recent state changes the text report shows per node (JSON has them all). */
   public static final int TEXT_REASONS = 3;
 
   /**
@@ -65,7 +65,7 @@ public final class Reports {
               fmt("%.2f", n.integrity()),
               n.typicalLatencyMillis() < 0 ? "-" : n.typicalLatencyMillis() + " ms",
               cs.isEmpty() ? "-" : cs));
-      List<Transition> ts = n.recentTransitions();
+      List<Transition> ts = n.recentTransitions().stream().filter(t -> !t.vettingOnly()).toList();
       for (int i = Math.max(0, ts.size() - TEXT_REASONS); i < ts.size(); i++) {
         Transition t = ts.get(i);
         sb.append(

@@ -139,6 +139,7 @@ public final class SentinelStore {
     o.put("latencyVariance", d.latencyVariance());
     o.put("latencyFast", d.latencyFast());
     o.put("latencyShift", d.latencyShift());
+    o.put("latencyRecent", d.latencyRecent());
     o.put("windowBits", d.windowBits());
     o.put("failureBaseline", d.failureBaseline());
     o.put("failureExcess", d.failureExcess());
@@ -197,6 +198,7 @@ public final class SentinelStore {
           "latencyVariance",
           "latencyFast",
           "latencyShift",
+          "latencyRecent",
           "windowBits",
           "failureBaseline",
           "failureExcess",
@@ -264,6 +266,7 @@ public final class SentinelStore {
           Json.number(o, "latencyVariance", where),
           Json.number(o, "latencyFast", where),
           Json.number(o, "latencyShift", where),
+          Json.number(o, "latencyRecent", where),
           Json.integer(o, "windowBits", where),
           Json.number(o, "failureBaseline", where),
           Json.number(o, "failureExcess", where),

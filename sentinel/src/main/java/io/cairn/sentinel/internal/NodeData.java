@@ -40,6 +40,7 @@ public record NodeData(
     double latencyVariance,
     double latencyFast,
     double latencyShift,
+    double latencyRecent,
     long windowBits,
     double failureBaseline,
     double failureExcess,
@@ -74,6 +75,7 @@ public record NodeData(
     positiveOrZero("latencyVariance", latencyVariance);
     finite("latencyFast", latencyFast);
     positiveOrZero("latencyShift", latencyShift);
+    finite("latencyRecent", latencyRecent);
     if (!(failureBaseline >= 0 && failureBaseline <= 1)) {
       throw new IllegalArgumentException("failureBaseline must be in [0, 1]");
     }

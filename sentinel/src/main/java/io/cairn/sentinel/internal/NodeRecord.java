@@ -28,6 +28,12 @@ import java.util.TreeMap;
 public final class NodeRecord {
   private static final long HOUR = 3_600_000L;
 
+  /** Smoothing of the recent latency the shift's size is measured with (about 3 samples). */
+  public static final double RECENT_ALPHA = 0.5;
+
+  /** A latency sample moves the baseline as if it were at most this many deviations away. */
+  public static final double WINSOR_SIGMAS = 3;
+
   private final String node;
   private NodeState state = NodeState.HEALTHY;
   private long stateSince;
@@ -56,6 +62,7 @@ public final class NodeRecord {
   private double latencyVariance;
   private double latencyFast;
   private double latencyShift;
+  private double latencyRecent;
 
   private long windowBits;
   private double failureBaseline;
@@ -104,6 +111,7 @@ public final class NodeRecord {
     this.latencyVariance = d.latencyVariance();
     this.latencyFast = d.latencyFast();
     this.latencyShift = d.latencyShift();
+    this.latencyRecent = d.latencyRecent();
     this.windowBits = d.windowBits();
     this.failureBaseline = d.failureBaseline();
     this.failureExcess = d.failureExcess();
@@ -145,6 +153,7 @@ public final class NodeRecord {
         latencyVariance,
         latencyFast,
         latencyShift,
+        latencyRecent,
         windowBits,
         failureBaseline,
         failureExcess,
@@ -185,6 +194,11 @@ public final class NodeRecord {
   /** Smoothed typical latency in ms, or -1 before any sample. */
   public long typicalLatencyMillis() {
     return latencySamples == 0 ? -1 : Math.round(Math.exp(latencyFast));
+  }
+
+  /** Latency of the last few samples (geometric, smoothing {@link #RECENT_ALPHA}), or -1. */
+  private long recentLatencyMillis() {
+    return latencySamples == 0 ? -1 : Math.round(Math.exp(latencyRecent));
   }
 
   private long baselineLatencyMillis() {
@@ -412,22 +426,33 @@ public final class NodeRecord {
     if (latencySamples == 0) {
       latencyMean = x;
       latencyFast = x;
+      latencyRecent = x;
       latencyVariance = p.latencyMinSigma() * p.latencyMinSigma();
       latencySamples = 1;
       return;
     }
     int warmup = p.latencyWarmupSamples();
+    double sigma = Math.max(Math.sqrt(latencyVariance), p.latencyMinSigma());
     if (latencySamples >= warmup) {
-      double sigma = Math.max(Math.sqrt(latencyVariance), p.latencyMinSigma());
       double z = Math.min((x - latencyMean) / sigma, p.latencyOutlierCap());
       latencyShift = Math.max(0, latencyShift + z - p.latencyShiftSlack());
     }
+    // The baseline learns from the sample clipped to WINSOR_SIGMAS standard deviations: the
+    // first samples of a real shift then move it (and its variance) only a little, so the shift
+    // statistic keeps growing, while the baseline still follows a lasting change.
     double a = latencySamples < warmup ? 1.0 / (latencySamples + 1) : p.latencyBaselineAlpha();
-    double d = x - latencyMean;
+    double clipped =
+        latencySamples < warmup
+            ? x
+            : Math.max(
+                latencyMean - WINSOR_SIGMAS * sigma,
+                Math.min(latencyMean + WINSOR_SIGMAS * sigma, x));
+    double d = clipped - latencyMean;
     latencyMean += a * d;
     latencyVariance = (1 - a) * (latencyVariance + a * d * d);
     double fa = Math.max(p.latencyFastAlpha(), 1.0 / (latencySamples + 1));
     latencyFast += fa * (x - latencyFast);
+    latencyRecent += RECENT_ALPHA * (x - latencyRecent);
     latencySamples++;
   }
 
@@ -448,7 +473,8 @@ public final class NodeRecord {
         Concern.AVAILABILITY_DIP, os < p.onlineSuspectBelow(), os >= p.onlineSuspectReleaseAbove());
     toggle(
         Concern.LATENCY_SHIFT,
-        latencyShift >= p.latencyShiftAlarm(),
+        latencyShift >= p.latencyShiftAlarm()
+            && recentLatencyMillis() >= p.latencyShiftMinRatio() * baselineLatencyMillis(),
         latencyShift <= p.latencyShiftRelease());
     if (latencySamples >= p.latencyWarmupSamples()) {
       long typical = typicalLatencyMillis();
@@ -533,7 +559,7 @@ public final class NodeRecord {
         }
       }
       cause = raised.getFirst().code();
-      reason.append(trigger).append(": ");
+      reason.append(trigger).append("; ");
       appendConcerns(reason, raised, true, p, f);
     } else if (from == NodeState.QUARANTINED) {
       cause = "released";
@@ -633,8 +659,8 @@ public final class NodeRecord {
         f.put("integrity.releaseBelow", p.integrityReleaseBelow());
         yield raised
             ? fmt(
-                "integrity statistic %.2f >= %.2f (%d proofs, %d losses, %d evasions; one fault adds"
-                    + " %.2f)",
+                "integrity statistic %.2f >= %.2f (proofs %d, losses %d, evasions %d; one fault"
+                    + " adds %.2f)",
                 integrity,
                 p.integrityQuarantineAbove(),
                 proofs,
@@ -686,15 +712,19 @@ public final class NodeRecord {
       case LATENCY_SHIFT -> {
         f.put("latency.shiftAlarm", p.latencyShiftAlarm());
         f.put("latency.shiftRelease", p.latencyShiftRelease());
+        f.put("latency.shiftMinRatio", p.latencyShiftMinRatio());
         f.put("baselineLatencyMillis", (double) baselineLatencyMillis());
+        f.put("recentLatencyMillis", (double) recentLatencyMillis());
         yield raised
             ? fmt(
-                "latency jumped: now typically %d ms against a baseline of %d ms (shift statistic"
-                    + " %.1f >= %.1f)",
-                typicalLatencyMillis(),
+                "latency jumped: recent samples average %d ms against a baseline of %d ms (shift"
+                    + " statistic %.1f >= %.1f, ratio %.1f >= %.1f)",
+                recentLatencyMillis(),
                 baselineLatencyMillis(),
                 latencyShift,
-                p.latencyShiftAlarm())
+                p.latencyShiftAlarm(),
+                recentLatencyMillis() / (double) Math.max(1, baselineLatencyMillis()),
+                p.latencyShiftMinRatio())
             : fmt(
                 "latency shift statistic %.1f (release at <= %.1f)",
                 latencyShift, p.latencyShiftRelease());
@@ -730,8 +760,8 @@ public final class NodeRecord {
       case DISQUALIFYING_AUDIT_SCORE -> {
         f.put("audit.disqualifyBelow", p.auditDisqualifyBelow());
         yield fmt(
-            "audit score %.3f < disqualification line %.3f (%d proofs of false data, %d admitted"
-                + " losses)",
+            "audit score %.3f < disqualification line %.3f (proofs of false data %d, admitted"
+                + " losses %d)",
             auditScore(), p.auditDisqualifyBelow(), proofs, losses);
       }
       case DISQUALIFYING_PROOFS -> {
