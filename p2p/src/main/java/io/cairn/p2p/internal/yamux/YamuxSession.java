@@ -202,7 +202,8 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
     if (c == null) {
       return;
     }
-    ByteBuf frame = c.alloc().buffer(YamuxHeader.SIZE + len);
+    // Heap: the Noise layer encrypts from the backing array without another copy.
+    ByteBuf frame = c.alloc().heapBuffer(YamuxHeader.SIZE + len);
     YamuxHeader.encode(frame, YamuxHeader.TYPE_DATA, 0, streamId, len);
     frame.writeBytes(b, off, len);
     lastActivityNanos = System.nanoTime();
