@@ -439,12 +439,29 @@ public final class Network implements AutoCloseable {
     }
     String key = peer.map(p -> "peer:" + p).orElse("addr:" + addresses.getFirst().withoutPeerId());
     CompletableFuture<Connection> mine = new CompletableFuture<>();
-    CompletableFuture<Connection> theirs = pendingDials.putIfAbsent(key, mine);
-    if (theirs != null) {
-      return theirs; // a dial to the same peer is under way: share it
+    while (true) {
+      CompletableFuture<Connection> theirs = pendingDials.putIfAbsent(key, mine);
+      if (theirs == null) {
+        break;
+      }
+      if (!theirs.isDone()) {
+        return theirs; // a dial to the same peer is under way: share it
+      }
+      pendingDials.remove(key, theirs); // finished; its own cleanup may not have run yet
     }
-    mine.whenComplete((c, e) -> pendingDials.remove(key, mine));
-    executor.execute(() -> dialAll(peer, addresses, 0, mine, null));
+    // The entry goes before the result is published, so a caller that sees the failure and
+    // tries again starts a new dial instead of finding this one.
+    CompletableFuture<Connection> result = new CompletableFuture<>();
+    result.whenComplete(
+        (c, e) -> {
+          pendingDials.remove(key, mine);
+          if (e == null) {
+            mine.complete(c);
+          } else {
+            mine.completeExceptionally(unwrap(e));
+          }
+        });
+    executor.execute(() -> dialAll(peer, addresses, 0, result, null));
     return mine;
   }
 
@@ -587,13 +604,30 @@ public final class Network implements AutoCloseable {
   public CompletableFuture<P2pStream> openStream(
       Optional<PeerId> peer, List<Multiaddr> addresses, String protocolId) {
     io.cairn.p2p.internal.multistream.Multistream.checkProtocolId(protocolId);
+    return openStream(peer, addresses, protocolId, true);
+  }
+
+  /**
+   * One attempt; when a reused connection turns out to be dead (the remote vanished without Go
+   * Away), it is dropped and the stream is tried once more on a fresh dial.
+   */
+  private CompletableFuture<P2pStream> openStream(
+      Optional<PeerId> peer, List<Multiaddr> addresses, String protocolId, boolean retry) {
     return connect(peer, addresses)
-        .thenApplyAsync(
+        .thenComposeAsync(
             c -> {
               try {
-                return negotiateOutbound(c, protocolId);
-              } catch (IOException e) {
-                throw new CompletionException(e);
+                return CompletableFuture.completedFuture(negotiateOutbound(c, protocolId));
+              } catch (P2pException e) {
+                if (retry && e.reason() == P2pException.Reason.CONNECTION_CLOSED) {
+                  LOG.debug("connection {} was dead; dialing again", c);
+                  unregister(c);
+                  c.close();
+                  return openStream(peer, addresses, protocolId, false);
+                }
+                return CompletableFuture.failedFuture(e);
+              } catch (IOException | RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
               }
             },
             executor);
