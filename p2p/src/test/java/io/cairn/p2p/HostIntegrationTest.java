@@ -110,6 +110,23 @@ class HostIntegrationTest {
     assertEquals(1, dialer.connectionCount(), "ping and echo share one connection");
   }
 
+  /** The libp2p peer-id spec's Ed25519 test vector (peer-ids.md, "Test vectors"). */
+  @Test
+  void shouldAnnounceThePeerIdOfTheSpecVectorKey() throws Exception {
+    Ed25519.PrivateKey key =
+        Ed25519.PrivateKey.fromProtobuf(
+            java.util.HexFormat.of()
+                .parseHex(
+                    "080112407e0830617c4a7de83925dfb2694556b12936c477a0e1feb2e148ec9da60fee7d"
+                        + "1ed1e8fae2c4a144b8be8fd4b47bf3d3b34b871c3cacf6010f0e42d474fce27e"));
+    Host h = start(HostConfig.builder(new Ed25519.KeyPair(key, key.publicKey())));
+    assertEquals("12D3KooWBtg3aaRMjxwedh83aGiUkwSxDwUZkzuJcfaqUmo7R3pq", h.peerId().toString());
+    assertTrue(
+        h.listenAddress().toString().endsWith("/p2p/" + h.peerId()), h.listenAddress().toString());
+    Host dialer = start(HostConfig.builder().noListen());
+    assertEquals(h.peerId(), dialer.connect(h.listenAddress()).get(30, TimeUnit.SECONDS));
+  }
+
   @Test
   void shouldRunEightParallelStreamsOnOneConnection() throws Exception {
     Host listener = start();

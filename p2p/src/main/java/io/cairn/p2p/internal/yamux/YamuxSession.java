@@ -84,6 +84,11 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
     return rttNanos;
   }
 
+  /** Replaces the measured round trip; lets tests pin the window-growth decision. */
+  void overrideRtt(Duration rtt) {
+    this.rttNanos = rtt.toNanos();
+  }
+
   /** Streams open in at least one direction. */
   public int streamCount() {
     return streams.size();

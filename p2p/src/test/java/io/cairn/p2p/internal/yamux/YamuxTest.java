@@ -163,6 +163,45 @@ class YamuxTest {
     h.ch.finishAndReleaseAll();
   }
 
+  /** Feeds {@code n} bytes of Data to inbound stream 1 and reads them; returns the grants sent. */
+  private static List<Long> consume(Harness h, int n) throws IOException {
+    byte[] data = new byte[n];
+    h.ch.writeInbound(Unpooled.wrappedBuffer(concat(header(YamuxHeader.TYPE_DATA, 0, 1, n), data)));
+    h.inbound.getFirst().in().readNBytes(n);
+    List<Long> grants = new ArrayList<>();
+    for (YamuxHeader f : h.drainOutbound()) {
+      if (f.type() == YamuxHeader.TYPE_WINDOW_UPDATE && f.streamId() == 1 && f.length() > 0) {
+        grants.add(f.length());
+      }
+    }
+    return grants;
+  }
+
+  @Test
+  void shouldGrantConsumedBytesBackAndGrowTheWindowWhenTheReaderKeepsUp() throws IOException {
+    Harness fast = new Harness(false);
+    fast.session.overrideRtt(java.time.Duration.ofMinutes(1)); // every grant counts as "quick"
+    fast.ch.writeInbound(
+        Unpooled.wrappedBuffer(header(YamuxHeader.TYPE_WINDOW_UPDATE, YamuxHeader.FLAG_SYN, 1, 0)));
+    fast.drainOutbound();
+    int half = YamuxConfig.SPEC_INITIAL_WINDOW / 2;
+    // Half the window consumed: grant it back plus as much again (the window doubles).
+    assertEquals(List.of((long) half + YamuxConfig.SPEC_INITIAL_WINDOW), consume(fast, half));
+    // Now a 512 KiB window; the next grant comes after 256 KiB and doubles it again.
+    assertEquals(List.of(), consume(fast, half));
+    assertEquals(List.of(2L * half + 2 * YamuxConfig.SPEC_INITIAL_WINDOW), consume(fast, half));
+    fast.ch.finishAndReleaseAll();
+
+    Harness slow = new Harness(false);
+    slow.session.overrideRtt(java.time.Duration.ofNanos(1)); // never "quick": no growth
+    slow.ch.writeInbound(
+        Unpooled.wrappedBuffer(header(YamuxHeader.TYPE_WINDOW_UPDATE, YamuxHeader.FLAG_SYN, 1, 0)));
+    slow.drainOutbound();
+    assertEquals(List.of((long) half), consume(slow, half));
+    assertEquals(List.of((long) half), consume(slow, half));
+    slow.ch.finishAndReleaseAll();
+  }
+
   @Test
   void shouldAnswerPingsWithAckAndTheSameValue() {
     Harness h = new Harness(false);
