@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,15 @@ class PolicyTest {
           file,
           "regenerate sentinel/src/main/resources/io/cairn/sentinel/default-policy.properties"
               + " with ./cairn sentinel policy");
+    }
+  }
+
+  @Test
+  void shouldBeExplainedKnobByKnobInTheDocs() throws IOException {
+    // Tests run in the module's folder; the docs live at the repository root.
+    String doc = Files.readString(Path.of("..", "docs", "sentinel.md"));
+    for (Policy.Knob k : Policy.knobs()) {
+      assertTrue(doc.contains("`" + k.key() + "`"), k.key() + " missing from docs/sentinel.md");
     }
   }
 

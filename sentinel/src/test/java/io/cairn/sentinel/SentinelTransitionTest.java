@@ -422,7 +422,9 @@ class SentinelTransitionTest {
     assertEquals(NodeState.SUSPECT, t.to());
     assertEquals("released", t.cause());
     assertTrue(t.reason().contains("quarantine over after 24."), t.reason());
-    assertTrue(t.reason().contains("integrity statistic 0.00 (release at <= 0.50)"), t.reason());
+    assertTrue(
+        t.reason().contains("integrity statistic 0.00 (raised at >= 3.00, cleared at <= 0.50)"),
+        t.reason());
     assertTrue(t.reason().contains("on probation as suspect"), t.reason());
   }
 

@@ -324,10 +324,16 @@ public final class NodeRecord {
     EnumSet<Concern> before = EnumSet.copyOf(concerns);
     updateConcerns(p);
     evaluate(t, trigger, before, p, out);
-    if (vetting && auditsPassed >= p.vettingAudits()) {
+    if (vetting && auditsPassed >= p.vettingAudits() && state != NodeState.DISQUALIFIED) {
       vetting = false;
       SortedMap<String, Double> f = figures(p);
       f.put("vetting.audits", (double) p.vettingAudits());
+      String share =
+          switch (state) {
+            case HEALTHY -> "full share of placements";
+            case SUSPECT -> "full share once no longer suspect";
+            case QUARANTINED, DISQUALIFIED -> "full share once out of quarantine";
+          };
       record(
           new Transition(
               node,
@@ -339,7 +345,8 @@ public final class NodeRecord {
                   + auditsPassed
                   + " audits (vetting.audits "
                   + p.vettingAudits()
-                  + "): vetting over, full share of placements",
+                  + "): vetting over, "
+                  + share,
               f),
           p,
           out);
@@ -668,46 +675,46 @@ public final class NodeRecord {
                 evasions,
                 p.faultIncrement())
             : fmt(
-                "integrity statistic %.2f (release at <= %.2f)",
-                integrity, p.integrityReleaseBelow());
+                "integrity statistic %.2f (raised at >= %.2f, cleared at <= %.2f)",
+                integrity, p.integrityQuarantineAbove(), p.integrityReleaseBelow());
       }
       case AUDIT_SCORE_LOW -> {
         f.put("audit.quarantineBelow", p.auditQuarantineBelow());
         f.put("audit.quarantineReleaseAbove", p.auditQuarantineReleaseAbove());
         yield raised
-            ? fmt("audit score %.3f < %.3f", auditScore(), p.auditQuarantineBelow())
+            ? fmt("audit score %.4f < %.4f", auditScore(), p.auditQuarantineBelow())
             : fmt(
-                "audit score %.3f (release at >= %.3f)",
-                auditScore(), p.auditQuarantineReleaseAbove());
+                "audit score %.4f (quarantined under %.4f, cleared at >= %.4f)",
+                auditScore(), p.auditQuarantineBelow(), p.auditQuarantineReleaseAbove());
       }
       case OFFLINE -> {
         f.put("online.quarantineBelow", p.onlineQuarantineBelow());
         f.put("online.quarantineReleaseAbove", p.onlineQuarantineReleaseAbove());
         yield raised
             ? fmt(
-                "online score %.3f < %.3f (%d failed dials)",
+                "online score %.4f < %.4f (%d failed dials)",
                 onlineScore(), p.onlineQuarantineBelow(), unreachable)
             : fmt(
-                "online score %.3f (release at >= %.3f)",
-                onlineScore(), p.onlineQuarantineReleaseAbove());
+                "online score %.4f (quarantined under %.4f, cleared at >= %.4f)",
+                onlineScore(), p.onlineQuarantineBelow(), p.onlineQuarantineReleaseAbove());
       }
       case AUDIT_SCORE_DIP -> {
         f.put("audit.suspectBelow", p.auditSuspectBelow());
         f.put("audit.suspectReleaseAbove", p.auditSuspectReleaseAbove());
         yield raised
-            ? fmt("audit score %.3f < %.3f", auditScore(), p.auditSuspectBelow())
+            ? fmt("audit score %.4f < %.4f", auditScore(), p.auditSuspectBelow())
             : fmt(
-                "audit score %.3f (release at >= %.3f)",
-                auditScore(), p.auditSuspectReleaseAbove());
+                "audit score %.4f (suspect under %.4f, cleared at >= %.4f)",
+                auditScore(), p.auditSuspectBelow(), p.auditSuspectReleaseAbove());
       }
       case AVAILABILITY_DIP -> {
         f.put("online.suspectBelow", p.onlineSuspectBelow());
         f.put("online.suspectReleaseAbove", p.onlineSuspectReleaseAbove());
         yield raised
-            ? fmt("online score %.3f < %.3f", onlineScore(), p.onlineSuspectBelow())
+            ? fmt("online score %.4f < %.4f", onlineScore(), p.onlineSuspectBelow())
             : fmt(
-                "online score %.3f (release at >= %.3f)",
-                onlineScore(), p.onlineSuspectReleaseAbove());
+                "online score %.4f (suspect under %.4f, cleared at >= %.4f)",
+                onlineScore(), p.onlineSuspectBelow(), p.onlineSuspectReleaseAbove());
       }
       case LATENCY_SHIFT -> {
         f.put("latency.shiftAlarm", p.latencyShiftAlarm());
@@ -726,8 +733,8 @@ public final class NodeRecord {
                 recentLatencyMillis() / (double) Math.max(1, baselineLatencyMillis()),
                 p.latencyShiftMinRatio())
             : fmt(
-                "latency shift statistic %.1f (release at <= %.1f)",
-                latencyShift, p.latencyShiftRelease());
+                "latency shift statistic %.1f (raised at >= %.1f, cleared at <= %.1f)",
+                latencyShift, p.latencyShiftAlarm(), p.latencyShiftRelease());
       }
       case SLOW -> {
         f.put("latency.slowAboveMillis", p.slowAboveMillis());
@@ -738,8 +745,8 @@ public final class NodeRecord {
                 ? fmt(
                     "typical latency %d ms > %.0f ms", typicalLatencyMillis(), p.slowAboveMillis())
                 : fmt(
-                    "typical latency %d ms (release at < %.0f ms)",
-                    typicalLatencyMillis(), p.slowReleaseBelowMillis());
+                    "typical latency %d ms (slow above %.0f ms, cleared under %.0f ms)",
+                    typicalLatencyMillis(), p.slowAboveMillis(), p.slowReleaseBelowMillis());
       }
       case FAILURE_BURST -> {
         f.put("failures.alarmCount", (double) p.failureAlarmCount());
@@ -754,13 +761,16 @@ public final class NodeRecord {
                 p.failureAlarmCount(),
                 100 * p.failureAlarmExcess())
             : fmt(
-                "%d of the last %d requests failed (release at <= %d)",
-                windowFailures(p), p.failureWindow(), p.failureReleaseCount());
+                "%d of the last %d requests failed (burst at %d, cleared at <= %d)",
+                windowFailures(p),
+                p.failureWindow(),
+                p.failureAlarmCount(),
+                p.failureReleaseCount());
       }
       case DISQUALIFYING_AUDIT_SCORE -> {
         f.put("audit.disqualifyBelow", p.auditDisqualifyBelow());
         yield fmt(
-            "audit score %.3f < disqualification line %.3f (proofs of false data %d, admitted"
+            "audit score %.4f < disqualification line %.4f (proofs of false data %d, admitted"
                 + " losses %d)",
             auditScore(), p.auditDisqualifyBelow(), proofs, losses);
       }
