@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -687,15 +686,6 @@ public final class Policy {
 
   private static String clip(String s) {
     return s.length() <= 60 ? s : s.substring(0, 60) + "…";
-  }
-
-  /** The knob values as a map in file order, for reports. */
-  public Map<String, Double> orderedValues() {
-    Map<String, Double> m = new LinkedHashMap<>();
-    for (int i = 0; i < v.length; i++) {
-      m.put(KNOBS.get(i).key(), v[i]);
-    }
-    return m;
   }
 
   // Typed accessors used by the engine.
