@@ -38,7 +38,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 3)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx3g", "-XX:+UseParallelGC"})
+    jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx3g"})
 public class UploadPipelineBench {
   static final int SIZE = 256 << 20;
 
