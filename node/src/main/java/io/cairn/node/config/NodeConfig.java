@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * allowlist    = 12D3KooW..., 12D3KooW...          # empty: any peer may connect
  * quota        = 10GiB                              # 500MB, 1.5TiB, ...
  * metrics.host = 127.0.0.1
- * metrics.port = 9464                               # 0: any free port
+ * metrics.port = 9464                               # default 0: any free port (printed)
  * </pre>
  *
  * @param listen addresses to listen on (host and tcp port, no peer id)
@@ -69,7 +69,7 @@ public record NodeConfig(
     d.put(ALLOWLIST, "");
     d.put(QUOTA, "10GiB");
     d.put(METRICS_HOST, "127.0.0.1");
-    d.put(METRICS_PORT, "9464");
+    d.put(METRICS_PORT, "0");
     DEFAULTS = java.util.Collections.unmodifiableMap(d);
   }
 

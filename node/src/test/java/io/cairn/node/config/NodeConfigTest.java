@@ -38,7 +38,7 @@ class NodeConfigTest {
     assertEquals(Set.of(), c.allowlist());
     assertEquals(10L << 30, c.quotaBytes());
     assertEquals("127.0.0.1", c.metricsHost());
-    assertEquals(9464, c.metricsPort());
+    assertEquals(0, c.metricsPort());
   }
 
   @Test
