@@ -253,6 +253,37 @@ class HostIntegrationTest {
   }
 
   @Test
+  void shouldResetAStreamWhoseOpenerNeverNegotiates() throws Exception {
+    Host listener =
+        start(
+            HostConfig.builder()
+                .timeouts(
+                    new HostConfig.Timeouts(
+                        Duration.ofMillis(300),
+                        Duration.ofMinutes(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(10))));
+    Host dialer = start(HostConfig.builder().noListen());
+    dialer.connect(listener.listenAddress()).get(30, TimeUnit.SECONDS);
+    var connection = dialer.network().connectionsTo(listener.peerId()).getFirst();
+    var raw = connection.session().openStream(); // and then say nothing
+    P2pException e = assertThrows(P2pException.class, () -> raw.in().read());
+    assertEquals(P2pException.Reason.STREAM_RESET, e.reason());
+    assertTrue(dialer.ping(listener.listenAddress()).get(30, TimeUnit.SECONDS).toNanos() > 0);
+  }
+
+  @Test
+  void shouldReuseAConnectionDialedByAddressWithoutPeerId() throws Exception {
+    Host listener = start();
+    Host dialer = start(HostConfig.builder().noListen());
+    Multiaddr bare = listener.listenAddress().withoutPeerId();
+    assertEquals(listener.peerId(), dialer.connect(bare).get(30, TimeUnit.SECONDS));
+    dialer.ping(bare).get(30, TimeUnit.SECONDS);
+    dialer.ping(bare).get(30, TimeUnit.SECONDS);
+    assertEquals(1, dialer.connectionCount());
+  }
+
+  @Test
   void shouldCloseIdleConnections() throws Exception {
     Host listener = start();
     Host dialer =

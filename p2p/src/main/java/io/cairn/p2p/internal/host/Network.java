@@ -395,12 +395,15 @@ public final class Network implements AutoCloseable {
 
   private void serveInbound(Connection c, YamuxStream stream) {
     String protocol;
+    ScheduledFuture<?> watchdog = resetUnlessNegotiatedInTime(stream);
     try {
       protocol = StreamNegotiation.accept(stream, handlers::containsKey);
     } catch (IOException e) {
       LOG.debug("stream negotiation with {} failed: {}", c.remotePeer(), e.getMessage());
       stream.reset();
       return;
+    } finally {
+      watchdog.cancel(false);
     }
     if (protocol == null) {
       stream.close();
@@ -427,11 +430,14 @@ public final class Network implements AutoCloseable {
       return CompletableFuture.failedFuture(
           new P2pException(P2pException.Reason.HOST_CLOSED, "host is closed"));
     }
-    if (peer.isPresent()) {
-      Optional<Connection> existing = usableConnection(peer.get());
-      if (existing.isPresent()) {
-        return CompletableFuture.completedFuture(existing.get());
-      }
+    Optional<Connection> existing =
+        peer.isPresent()
+            ? usableConnection(peer.get())
+            : addresses.isEmpty()
+                ? Optional.empty()
+                : usableOutboundConnection(addresses.getFirst().withoutPeerId());
+    if (existing.isPresent()) {
+      return CompletableFuture.completedFuture(existing.get());
     }
     if (addresses.isEmpty()) {
       return CompletableFuture.failedFuture(
@@ -469,6 +475,14 @@ public final class Network implements AutoCloseable {
   public List<Connection> connectionsTo(PeerId peer) {
     Set<Connection> set = connections.get(peer);
     return set == null ? List.of() : List.copyOf(set);
+  }
+
+  /** A connection we dialed to exactly this address (dials without a /p2p component). */
+  private Optional<Connection> usableOutboundConnection(Multiaddr address) {
+    return connections.values().stream()
+        .flatMap(Set::stream)
+        .filter(c -> !c.isInbound() && c.isUsable() && c.remoteAddress().equals(address))
+        .findFirst();
   }
 
   private Optional<Connection> usableConnection(PeerId peer) {
@@ -636,14 +650,34 @@ public final class Network implements AutoCloseable {
   private P2pStream negotiateOutbound(Connection c, String protocolId) throws IOException {
     YamuxStream stream = c.session().openStream();
     c.touch();
+    ScheduledFuture<?> watchdog = resetUnlessNegotiatedInTime(stream);
     try {
       StreamNegotiation.select(stream, protocolId);
     } catch (IOException | RuntimeException e) {
       stream.reset();
+      if (watchdog.isDone() && !watchdog.isCancelled()) {
+        throw new P2pException(
+            P2pException.Reason.DIAL_TIMEOUT,
+            c.remotePeer()
+                + " did not answer multistream-select for "
+                + protocolId
+                + " within "
+                + config.timeouts().dial());
+      }
       throw e;
+    } finally {
+      watchdog.cancel(false);
     }
     return new DefaultP2pStream(
         stream, c.remotePeer(), protocolId, config.limits().maxMessageSize());
+  }
+
+  /**
+   * A peer that never finishes multistream-select on a stream gets it reset after the dial timeout.
+   */
+  private ScheduledFuture<?> resetUnlessNegotiatedInTime(YamuxStream stream) {
+    return group.schedule(
+        stream::reset, config.timeouts().dial().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   // ---- housekeeping ----
