@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       io.cairn.cli.ping.PingCommand.class,
+      io.cairn.cli.node.NodeCommand.class,
       io.cairn.cli.sentinel.SentinelCommand.class
     })
 public final class Main implements Runnable {

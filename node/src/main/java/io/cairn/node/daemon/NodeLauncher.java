@@ -21,9 +21,11 @@ import java.util.Optional;
  * <p>Once listening it prints, one line each and flushed, in this stable format:
  *
  * <pre>
- * cairn node listening on /ip4/127.0.0.1/tcp/40123/p2p/12D3KooW...
  * cairn node metrics on http://127.0.0.1:40124/metrics
+ * cairn node listening on /ip4/127.0.0.1/tcp/40123/p2p/12D3KooW...
  * </pre>
+ *
+ * (the metrics line first, so a reader may stop at the first listening line).
  */
 public final class NodeLauncher {
   /** Prefix of the line that gives each full listen multiaddr. */
@@ -72,9 +74,6 @@ public final class NodeLauncher {
       return 1;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "cairn-node-shutdown"));
-    for (Multiaddr a : daemon.listenAddresses()) {
-      out.println(LISTENING + a);
-    }
     String host = config.metricsHost();
     out.println(
         METRICS
@@ -83,6 +82,9 @@ public final class NodeLauncher {
             + ":"
             + daemon.metricsPort()
             + "/metrics");
+    for (Multiaddr a : daemon.listenAddresses()) {
+      out.println(LISTENING + a);
+    }
     out.flush();
     try {
       daemon.awaitClosed();
