@@ -1,6 +1,9 @@
 /* Copyright 2026 Cairn contributors. SPDX-License-Identifier: Apache-2.0 */
 package io.cairn.cli;
 
+import io.cairn.cli.common.CliEnv;
+import io.cairn.cli.common.ErrorHandler;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,11 +16,42 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       io.cairn.cli.ping.PingCommand.class,
-      io.cairn.cli.node.NodeCommand.class,
-      io.cairn.cli.sentinel.SentinelCommand.class
+      io.cairn.cli.sentinel.SentinelCommand.class,
+      io.cairn.cli.manifest.ValidateCommand.class,
+      io.cairn.cli.manifest.MigrateCommand.class,
+      io.cairn.cli.manifest.ManifestCommand.class
     })
-public final class Main implements Runnable {
+public final class Main implements Runnable, CliEnv.Holder {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final CliEnv env;
+
+  public Main() {
+    this(CliEnv.system());
+  }
+
+  /**
+   * A CLI whose commands see {@code env} (variables, home, terminal, clock) instead of the
+   * process's.
+   */
+  public Main(CliEnv env) {
+    this.env = env;
+  }
+
+  @Override
+  public CliEnv env() {
+    return env;
+  }
+
+  /** The command line with Cairn's error handling (one-line errors, exit codes of ExitCodes). */
+  public static CommandLine commandLine(CliEnv env) {
+    return new CommandLine(new Main(env)).setExecutionExceptionHandler(new ErrorHandler(env));
+  }
+
+  /** Runs the CLI in {@code env} with its output captured; for tests. */
+  public static int run(CliEnv env, PrintWriter out, PrintWriter err, String... args) {
+    return commandLine(env).setOut(out).setErr(err).execute(args);
+  }
 
   @Override
   public void run() {
@@ -26,7 +60,7 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and returns its exit code; tests call this instead of {@link #main}. */
   public static int run(String... args) {
-    return new CommandLine(new Main()).execute(args);
+    return commandLine(CliEnv.system()).execute(args);
   }
 
   public static void main(String[] args) {
