@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       io.cairn.cli.ping.PingCommand.class,
+      io.cairn.cli.node.NodeCommand.class,
       io.cairn.cli.sentinel.SentinelCommand.class,
       io.cairn.cli.manifest.ValidateCommand.class,
       io.cairn.cli.manifest.MigrateCommand.class,
