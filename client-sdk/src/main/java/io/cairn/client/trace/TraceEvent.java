@@ -1,14 +1,20 @@
 /* Copyright 2026 Cairn contributors. SPDX-License-Identifier: Apache-2.0 */
 package io.cairn.client.trace;
 
+import io.cairn.client.placement.PlacementDecision;
 import io.cairn.protocol.Cid;
+import io.cairn.protocol.PeerId;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What the client did and why, for the CLI report and the dashboard (DESIGN.md, "Retrieve"): every
- * rejected or unavailable shard, every reconstruction. A family of records consumed by exhaustive
- * switches.
+ * rejected or unavailable shard, every reconstruction; and from the engines, where each shard was
+ * placed, every failed store or fetch attempt, every fallback that served, every audit outcome. A
+ * family of records consumed by exhaustive switches.
+ *
+ * <p>Reasons and outcomes are text: the trace is for people and the dashboard. Typed outcomes are
+ * in the engines' reports and listener observations.
  */
 public sealed interface TraceEvent {
   /** Segment the event concerns. */
@@ -48,6 +54,106 @@ public sealed interface TraceEvent {
     public SegmentReconstructed {
       missing = List.copyOf(missing);
       used = List.copyOf(used);
+    }
+  }
+
+  /**
+   * Where the placement plan put a shard (upload): the peers chosen, the fallbacks in order, and
+   * the chosen and passed-over peers of the ranking with their reasons.
+   */
+  record ShardPlaced(
+      long segment,
+      int index,
+      Cid cid,
+      List<PeerId> replicas,
+      List<PeerId> fallbacks,
+      List<PlacementDecision> decisions)
+      implements TraceEvent {
+    public ShardPlaced {
+      Objects.requireNonNull(cid, "cid");
+      replicas = List.copyOf(replicas);
+      fallbacks = List.copyOf(fallbacks);
+      decisions = List.copyOf(decisions);
+    }
+  }
+
+  /**
+   * A store attempt failed (upload); the engine goes on with the shard's next candidate peer.
+   *
+   * @param attempt 1 for the first peer tried for this shard copy, then 2, 3, …
+   * @param reason what failed: unreachable, timeout, refusal code, bad receipt and why
+   */
+  record StoreAttemptFailed(
+      long segment, int index, Cid cid, PeerId peer, int attempt, String reason)
+      implements TraceEvent {
+    public StoreAttemptFailed {
+      Objects.requireNonNull(cid, "cid");
+      Objects.requireNonNull(peer, "peer");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * A peer accepted a copy of a shard with a valid receipt (upload).
+   *
+   * @param attempt how many peers were tried for this copy, this one included
+   * @param fallback whether the peer is a fallback rather than one the plan chose
+   */
+  record ShardStored(long segment, int index, Cid cid, PeerId peer, int attempt, boolean fallback)
+      implements TraceEvent {
+    public ShardStored {
+      Objects.requireNonNull(cid, "cid");
+      Objects.requireNonNull(peer, "peer");
+    }
+  }
+
+  /**
+   * Asking a peer for a shard failed before any bytes could be checked (retrieve): unreachable,
+   * timeout, refusal, protocol error. Bytes or proofs that fail their checks are {@link
+   * ShardRejected}, with the peer as the source.
+   */
+  record FetchAttemptFailed(
+      long segment, int index, Cid cid, PeerId peer, int attempt, String reason)
+      implements TraceEvent {
+    public FetchAttemptFailed {
+      Objects.requireNonNull(cid, "cid");
+      Objects.requireNonNull(peer, "peer");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * A shard was served, verified, by a peer other than the first one asked (retrieve). Shards the
+   * first peer served are not traced.
+   *
+   * @param attempt how many peers were asked, this one included ({@code >= 2})
+   * @param fromPlacement whether the peer is in the manifest's placement of the shard; {@code
+   *     false} for a deterministic fallback (the shard's rendezvous ranking over the known peers)
+   */
+  record ShardFetched(
+      long segment, int index, Cid cid, PeerId peer, int attempt, boolean fromPlacement)
+      implements TraceEvent {
+    public ShardFetched {
+      Objects.requireNonNull(cid, "cid");
+      Objects.requireNonNull(peer, "peer");
+    }
+  }
+
+  /**
+   * The outcome of auditing one peer's copy of a shard.
+   *
+   * @param round the audit round challenged (its index in the shard's rounds)
+   * @param outcome the audit engine's outcome name ({@code PASS}, {@code FAIL}, {@code STALE}, …)
+   * @param detail what exactly failed; empty for a pass
+   */
+  record ShardAudited(
+      long segment, int index, Cid cid, PeerId peer, int round, String outcome, String detail)
+      implements TraceEvent {
+    public ShardAudited {
+      Objects.requireNonNull(cid, "cid");
+      Objects.requireNonNull(peer, "peer");
+      Objects.requireNonNull(outcome, "outcome");
+      Objects.requireNonNull(detail, "detail");
     }
   }
 }
