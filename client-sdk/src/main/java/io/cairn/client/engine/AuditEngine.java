@@ -59,7 +59,7 @@ public final class AuditEngine {
 
   /**
    * @param window freshness: how late an answer may arrive and how far its claimed time may be from
-   *     the challenge time, either way
+   *     the challenge time, either way; positive, at most a day
    * @param maxInFlight challenges outstanding at once, 1..4096
    * @param clock challenge and arrival times
    */
@@ -69,8 +69,8 @@ public final class AuditEngine {
 
     public Options {
       Objects.requireNonNull(window, "window");
-      if (window.isNegative() || window.isZero()) {
-        throw new IllegalArgumentException("window must be positive, got " + window);
+      if (window.isNegative() || window.isZero() || window.compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException("window must be in (0, 1 day], got " + window);
       }
       if (maxInFlight < 1 || maxInFlight > 4096) {
         throw new IllegalArgumentException("maxInFlight must be in 1..4096, got " + maxInFlight);

@@ -103,7 +103,7 @@ public final class UploadEngine {
    * @param pipeline segment size, erasure code, audit rounds, encoding threads
    * @param maxShardsInFlight shard stores outstanding at once over the whole upload, 1..4096
    * @param kdf the Argon2id cost
-   * @param maxClockSkew how far in the future a receipt may be dated
+   * @param maxClockSkew how far in the future a receipt may be dated, 0 to 1 day
    * @param clock the manifest's creation time, receipt time checks, observation times
    */
   public record Options(
@@ -115,6 +115,7 @@ public final class UploadEngine {
     public static final int DEFAULT_MAX_SHARDS_IN_FLIGHT = 16;
     public static final int MAX_SHARDS_IN_FLIGHT = 4096;
     public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
 
     public Options {
       Objects.requireNonNull(pipeline, "pipeline");

@@ -241,7 +241,9 @@ final class FakeNode {
     return new RetrievedShard(new RetrieveResponse(p, out.length), out);
   }
 
-  AuditResponse audit(AuditChallenge ch) throws TransportException, InterruptedException {
+  /** Serialised per node, so that "the first answer" of a replaying node is well defined. */
+  synchronized AuditResponse audit(AuditChallenge ch)
+      throws TransportException, InterruptedException {
     enter();
     audits.incrementAndGet();
     AuditResponse replay = lastAudit;

@@ -137,11 +137,12 @@ class UploadEngineTest {
   }
 
   @Test
-  void shouldRefuseBadReceiptsAndFallBack() throws Exception {
+  void shouldRefuseBadReceiptsAndTimeoutsAndFallBack() throws Exception {
     long seed = 7;
     FakeNetwork net = new FakeNetwork(seed, 8);
     FakeNode forger = net.nodes().get(2).is(Behaviour.WRONG_KEY);
     FakeNode future = net.nodes().get(3).is(Behaviour.FUTURE_RECEIPTS);
+    FakeNode slow = net.nodes().get(4).is(Behaviour.SLOW);
     Fixture.Uploaded up = upload(net, data(SEG * 6, seed), seed);
     assertPlacementIsReal(net, up.manifest(), "seed " + seed);
     Set<Outcome> forgerOutcomes =
@@ -154,11 +155,18 @@ class UploadEngineTest {
             .filter(f -> f.peer().equals(future.id()))
             .map(FailedAttempt::outcome)
             .collect(Collectors.toSet());
+    Set<Outcome> slowOutcomes =
+        up.report().failures().stream()
+            .filter(f -> f.peer().equals(slow.id()))
+            .map(FailedAttempt::outcome)
+            .collect(Collectors.toSet());
+    assertEquals(Set.of(Outcome.TIMEOUT), slowOutcomes, up.report().failures().toString());
     assertEquals(Set.of(Outcome.BAD_SIGNATURE), forgerOutcomes, up.report().failures().toString());
     assertEquals(Set.of(Outcome.BAD_TIME), futureOutcomes, up.report().failures().toString());
     for (ShardEntry e : up.manifest().shards()) {
       assertFalse(e.placement().contains(forger.id()));
       assertFalse(e.placement().contains(future.id()));
+      assertFalse(e.placement().contains(slow.id()));
     }
     assertTrue(
         up.observations().stream()

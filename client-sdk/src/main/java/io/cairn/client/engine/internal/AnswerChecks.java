@@ -50,7 +50,9 @@ public final class AnswerChecks {
       return Verdict.of(
           Outcome.PROTOCOL_ERROR, "receipt is made out to " + r.client() + ", not this client");
     }
-    if (r.storedAtMillis() > Math.addExact(nowMillis, maxSkewMillis)) {
+    long latest =
+        nowMillis > Long.MAX_VALUE - maxSkewMillis ? Long.MAX_VALUE : nowMillis + maxSkewMillis;
+    if (r.storedAtMillis() > latest) {
       return Verdict.of(
           Outcome.BAD_TIME,
           "receipt is dated "
