@@ -1,7 +1,7 @@
 /* Copyright 2026 Cairn contributors. SPDX-License-Identifier: Apache-2.0 */
 package io.cairn.cli.common;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.cairn.client.engine.AuditOutcome;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,7 +39,8 @@ public record AuditReport(
    * @param cid the shard's CID
    * @param peer the node challenged
    * @param round the audit round used (0-based, of the manifest's rounds for the shard)
-   * @param outcome what happened
+   * @param outcome what happened ({@code pass}, {@code fail}, {@code stale}, ...: {@link
+   *     AuditOutcome} in lower case)
    * @param latencyMs from challenge to answer or failure
    * @param detail why it failed, or null
    */
@@ -74,29 +75,6 @@ public record AuditReport(
       String peer, int challenged, int passed, int failed, int unreachable, String state) {
     public NodeOutcome {
       Objects.requireNonNull(peer, "peer");
-    }
-  }
-
-  /** What a challenge came to. */
-  public enum AuditOutcome {
-    PASS("pass"),
-    FAIL("fail"),
-    MISSING("missing"),
-    STALE("stale"),
-    BAD_SIGNATURE("bad-signature"),
-    REFUSED("refused"),
-    TIMEOUT("timeout"),
-    UNREACHABLE("unreachable");
-
-    private final String json;
-
-    AuditOutcome(String json) {
-      this.json = json;
-    }
-
-    @JsonValue
-    public String json() {
-      return json;
     }
   }
 }

@@ -1,6 +1,8 @@
 /* Copyright 2026 Cairn contributors. SPDX-License-Identifier: Apache-2.0 */
 package io.cairn.cli.common;
 
+import io.cairn.client.engine.TransportException;
+import io.cairn.client.engine.UploadException;
 import io.cairn.client.manifest.ManifestException;
 import io.cairn.client.pipeline.NotEnoughShardsException;
 import io.cairn.client.placement.PlacementException;
@@ -89,6 +91,15 @@ public final class ExitCodes {
               DATA_UNRECOVERABLE,
               "DATA_UNRECOVERABLE",
               "cannot rebuild the data: " + n.getMessage(),
+              true);
+      case UploadException u ->
+          new Failure(
+              NETWORK_UNAVAILABLE, "UPLOAD_FAILED", "upload failed: " + u.getMessage(), true);
+      case TransportException t ->
+          new Failure(
+              NETWORK_UNAVAILABLE,
+              "NETWORK_" + t.kind().name(),
+              "network: " + t.getMessage(),
               true);
       case PlacementException p ->
           new Failure(

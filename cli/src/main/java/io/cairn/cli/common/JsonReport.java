@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.EnumFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -42,7 +44,8 @@ import java.util.function.LongSupplier;
  * a target file both only return. Details are any Jackson-serializable object whose JSON is an
  * object (the typed records {@link UploadReport}, {@link RetrieveReport}, {@link AuditReport});
  * {@link Instant}s, {@link PeerId}s, {@link Cid}s and {@link Multiaddr}s are written as their text,
- * {@link Bytes} as hex, {@link Duration}s as milliseconds.
+ * {@link Bytes} as hex, {@link Duration}s as milliseconds, enum constants in lower case ({@code
+ * BAD_PROOF} as {@code bad_proof}).
  */
 public final class JsonReport {
   /** The value of the {@code schema} field. */
@@ -187,9 +190,11 @@ public final class JsonReport {
     cairn.addSerializer(Path.class, ToStringSerializer.instance);
     cairn.addSerializer(Bytes.class, new HexSerializer());
     cairn.addSerializer(Duration.class, new MillisSerializer());
-    return new ObjectMapper()
-        .registerModule(cairn)
-        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    return JsonMapper.builder()
+        .addModule(cairn)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
+        .build();
   }
 
   private static final class HexSerializer extends JsonSerializer<Bytes> {

@@ -1,7 +1,7 @@
 /* Copyright 2026 Cairn contributors. SPDX-License-Identifier: Apache-2.0 */
 package io.cairn.cli.common;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.cairn.client.engine.NodeObservation;
 import java.util.List;
 import java.util.Objects;
 
@@ -85,7 +85,8 @@ public record RetrieveReport(
    * @param index the shard's index
    * @param cid the shard's CID
    * @param peer the peer asked
-   * @param outcome what happened
+   * @param outcome what happened, as the engines observe it ({@code ok}, {@code timeout}, {@code
+   *     bad_proof}, ...: {@link NodeObservation.Outcome} in lower case)
    * @param latencyMs from request to answer or failure
    * @param fallback whether the peer was beyond the shard's first-ranked placement
    * @param error the failure, or null
@@ -94,7 +95,7 @@ public record RetrieveReport(
       int index,
       String cid,
       String peer,
-      FetchOutcome outcome,
+      NodeObservation.Outcome outcome,
       long latencyMs,
       boolean fallback,
       String error) {
@@ -102,29 +103,6 @@ public record RetrieveReport(
       Objects.requireNonNull(cid, "cid");
       Objects.requireNonNull(peer, "peer");
       Objects.requireNonNull(outcome, "outcome");
-    }
-  }
-
-  /** What a fetch came to. */
-  public enum FetchOutcome {
-    OK("ok"),
-    BAD_SHARD("bad-shard"),
-    BAD_PROOF("bad-proof"),
-    MISSING("missing"),
-    REFUSED("refused"),
-    TIMEOUT("timeout"),
-    UNREACHABLE("unreachable"),
-    FAILED("failed");
-
-    private final String json;
-
-    FetchOutcome(String json) {
-      this.json = json;
-    }
-
-    @JsonValue
-    public String json() {
-      return json;
     }
   }
 }

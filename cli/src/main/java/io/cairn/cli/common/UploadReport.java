@@ -1,7 +1,7 @@
 /* Copyright 2026 Cairn contributors. SPDX-License-Identifier: Apache-2.0 */
 package io.cairn.cli.common;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.cairn.client.engine.NodeObservation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -104,37 +104,21 @@ public record UploadReport(
    * One attempt to store a shard on a peer.
    *
    * @param peer the peer
-   * @param outcome what happened
+   * @param outcome what happened, as the engines observe it ({@code ok}, {@code timeout}, {@code
+   *     bad_proof}, ...: {@link NodeObservation.Outcome} in lower case)
    * @param latencyMs from request to answer or failure
    * @param fallback whether the peer was a fallback beyond the first-ranked placement
    * @param error the failure, or null
    */
   public record Attempt(
-      String peer, StoreOutcome outcome, long latencyMs, boolean fallback, String error) {
+      String peer,
+      NodeObservation.Outcome outcome,
+      long latencyMs,
+      boolean fallback,
+      String error) {
     public Attempt {
       Objects.requireNonNull(peer, "peer");
       Objects.requireNonNull(outcome, "outcome");
-    }
-  }
-
-  /** What a store attempt came to. */
-  public enum StoreOutcome {
-    STORED("stored"),
-    REFUSED("refused"),
-    TIMEOUT("timeout"),
-    UNREACHABLE("unreachable"),
-    BAD_RECEIPT("bad-receipt"),
-    FAILED("failed");
-
-    private final String json;
-
-    StoreOutcome(String json) {
-      this.json = json;
-    }
-
-    @JsonValue
-    public String json() {
-      return json;
     }
   }
 }

@@ -41,8 +41,9 @@ public final class ManifestCommand implements Runnable {
       name = "show",
       mixinStandardHelpOptions = true,
       description = {
-        "Print a manifest: summary and one line per shard (or the full JSON view with --json).",
-        "Checks integrity, not the password: use 'cairn validate' for the auth tag."
+        "Print a manifest: a summary and one line per shard, or with --json the",
+        "full JSON view. Checks integrity, not the password: 'cairn validate'",
+        "checks the auth tag."
       })
   public static final class Show implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MANIFEST", description = "The manifest file.")

@@ -159,8 +159,9 @@ record ManifestSummary(
                 + ", "
                 + kdf.get("iterations")
                 + " iterations, "
-                + kdf.get("parallelism")
-                + " lanes"));
+                + (Integer.valueOf(1).equals(kdf.get("parallelism"))
+                    ? "1 lane"
+                    : kdf.get("parallelism") + " lanes")));
     l.add(row("cipher", cipher));
     l.add(row("merkle root", merkleRoot));
     return l;
@@ -182,7 +183,7 @@ record ManifestSummary(
     return min == max ? Integer.toString(min) : min + " to " + max;
   }
 
-  private static String memory(int kib) {
+  static String memory(int kib) {
     return kib % 1024 == 0 ? (kib / 1024) + " MiB" : kib + " KiB";
   }
 }

@@ -42,8 +42,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Convert a legacy v0 JSON manifest into the current authenticated format.",
-      "v0 holds nothing derived from the password, so the password cannot be checked: it is",
-      "asked twice, and the new manifest is sealed with it. OLD is left unchanged."
+      "v0 holds nothing derived from the password, so the password cannot be",
+      "checked: it is asked twice, and the new manifest is sealed with it.",
+      "OLD is left unchanged; NEW is written atomically."
     })
 public final class MigrateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "OLD", description = "The v0 JSON manifest.")
@@ -102,8 +103,10 @@ public final class MigrateCommand implements Callable<Integer> {
     if (!quiet) {
       err.println(
           "cairn: note: a v0 manifest holds nothing derived from the password, so the password"
-              + " cannot be checked now. The new manifest is sealed with the password you give:"
-              + " a typo would make it unopenable (OLD stays as it is).");
+              + " cannot be checked now.");
+      err.println(
+          "cairn: note: the new manifest is sealed with the password you give; a typo would make"
+              + " it unopenable (OLD stays as it is).");
       if (v0.manifestHash().isEmpty()) {
         err.println(
             "cairn: note: " + old + " has no manifest_hash; only its Merkle root can be checked.");
@@ -127,7 +130,7 @@ public final class MigrateCommand implements Callable<Integer> {
     int rounds = migrated.shards().stream().mapToInt(s -> s.auditRounds().size()).sum();
     out.printf(
         "migrated %s (v0) to %s (format version %d): %d shards in %d segments, %d audit rounds;"
-            + " salt and KDF costs kept (%s, %d KiB, t=%d, p=%d)%n",
+            + " salt and KDF costs kept (%s, %s, t=%d, p=%d)%n",
         old,
         output,
         migrated.formatVersion(),
@@ -135,7 +138,7 @@ public final class MigrateCommand implements Callable<Integer> {
         migrated.segmentCount(),
         rounds,
         kdf.algorithm(),
-        kdf.memoryKiB(),
+        ManifestSummary.memory(kdf.memoryKiB()),
         kdf.iterations(),
         kdf.parallelism());
     out.flush();

@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Check a manifest without touching the network: size limits, structure, manifest hash,",
-      "Merkle root and, with the password, the auth tag. Prints a summary and 'valid', or the",
-      "exact problem. Exit codes: 0 valid, 3 wrong password, 4 tampered or invalid, 5 over a limit."
+      "Check a manifest without touching the network: size limits, structure,",
+      "manifest hash, Merkle root and, with the password, the auth tag.",
+      "Prints a summary and 'valid', or the exact problem.",
+      "Exit codes: 0 valid, 3 wrong password, 4 tampered or invalid, 5 over a limit."
     })
 public final class ValidateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "MANIFEST", description = "The manifest file.")
@@ -106,7 +107,7 @@ public final class ValidateCommand implements Callable<Integer> {
     } catch (ManifestException | CliException | IOException e) {
       if (json) {
         printJson(out, checks, ExitCodes.classify(e), m);
-      } else if (m != null) {
+      } else if (m != null && e instanceof ManifestException) {
         printHuman(out, m, checks, false);
       }
       throw e;

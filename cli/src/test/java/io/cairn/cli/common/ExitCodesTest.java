@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cairn.client.engine.UploadException;
 import io.cairn.client.manifest.ManifestException;
 import io.cairn.client.manifest.ManifestException.Reason;
 import io.cairn.client.pipeline.NotEnoughShardsException;
@@ -52,6 +53,9 @@ class ExitCodesTest {
     assertEquals(
         ExitCodes.NETWORK_UNAVAILABLE,
         ExitCodes.classify(new PlacementException("no peer may hold a shard")).code());
+    assertEquals(
+        ExitCodes.NETWORK_UNAVAILABLE,
+        ExitCodes.classify(new UploadException("no eligible peers")).code());
     assertEquals(
         ExitCodes.NETWORK_UNAVAILABLE,
         ExitCodes.classify(new P2pException(P2pException.Reason.DIAL_FAILED, "refused")).code());

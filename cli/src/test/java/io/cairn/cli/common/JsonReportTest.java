@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cairn.client.engine.AuditOutcome;
+import io.cairn.client.engine.NodeObservation;
 import io.cairn.client.manifest.ManifestException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,13 +65,9 @@ class JsonReportTest {
                     List.of(new UploadReport.Receipt("12D3KooWa", START, true)),
                     List.of(
                         new UploadReport.Attempt(
-                            "12D3KooWb",
-                            UploadReport.StoreOutcome.TIMEOUT,
-                            5000,
-                            false,
-                            "timed out"),
+                            "12D3KooWb", NodeObservation.Outcome.TIMEOUT, 5000, false, "timed out"),
                         new UploadReport.Attempt(
-                            "12D3KooWa", UploadReport.StoreOutcome.STORED, 12, true, null)))));
+                            "12D3KooWa", NodeObservation.Outcome.OK, 12, true, null)))));
     r.succeeded(details);
     JsonNode n = JSON.readTree(file.toFile());
     assertEquals(JsonReport.SCHEMA, n.get("schema").asText());
@@ -83,6 +81,7 @@ class JsonReportTest {
     assertEquals(7, n.get("timings").get("storeMs").asInt());
     JsonNode shard = n.get("shards").get(0);
     assertEquals("timeout", shard.get("attempts").get(0).get("outcome").asText());
+    assertEquals("ok", shard.get("attempts").get(1).get("outcome").asText());
     assertTrue(shard.get("attempts").get(1).get("error").isNull());
     assertEquals("2026-03-01T10:00:00.123Z", shard.get("receipts").get(0).get("storedAt").asText());
     assertTrue(Files.readString(file).contains("\n  \"schema\" : "), "pretty-printed");
@@ -105,7 +104,7 @@ class JsonReportTest {
   }
 
   @Test
-  void shouldSerializeRetrieveAndAuditOutcomesInLowerCase() throws Exception {
+  void shouldSerializeOutcomesInLowerCase() throws Exception {
     RetrieveReport retrieve =
         new RetrieveReport(
             "m",
@@ -125,19 +124,13 @@ class JsonReportTest {
                     true,
                     List.of(
                         new RetrieveReport.Attempt(
-                            0,
-                            "c0",
-                            "p",
-                            RetrieveReport.FetchOutcome.BAD_PROOF,
-                            3,
-                            false,
-                            "sig")))));
+                            0, "c0", "p", NodeObservation.Outcome.BAD_PROOF, 3, false, "sig")))));
     JsonNode r =
         JSON.readTree(
             new JsonReport("retrieve", Optional.empty(), InstantSource.fixed(START), nanos::get)
                 .render(null, retrieve));
     assertEquals(
-        "bad-proof", r.get("segments").get(0).get("attempts").get(0).get("outcome").asText());
+        "bad_proof", r.get("segments").get(0).get("attempts").get(0).get("outcome").asText());
     AuditReport audit =
         new AuditReport(
             "m",
@@ -147,13 +140,13 @@ class JsonReportTest {
             0,
             List.of(
                 new AuditReport.ShardOutcome(
-                    0, 1, "c", "p", 3, AuditReport.AuditOutcome.BAD_SIGNATURE, 4, "bad signature")),
+                    0, 1, "c", "p", 3, AuditOutcome.BAD_SIGNATURE, 4, "bad signature")),
             List.of(new AuditReport.NodeOutcome("p", 1, 0, 1, 0, "suspect")));
     JsonNode a =
         JSON.readTree(
             new JsonReport("audit", Optional.empty(), InstantSource.fixed(START), nanos::get)
                 .render(null, audit));
-    assertEquals("bad-signature", a.get("shards").get(0).get("outcome").asText());
+    assertEquals("bad_signature", a.get("shards").get(0).get("outcome").asText());
     assertEquals("suspect", a.get("nodes").get(0).get("state").asText());
   }
 
