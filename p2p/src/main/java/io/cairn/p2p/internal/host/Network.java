@@ -9,6 +9,7 @@ import io.cairn.p2p.internal.multistream.MultistreamDecoder;
 import io.cairn.p2p.internal.multistream.MultistreamNegotiator;
 import io.cairn.p2p.internal.noise.NoiseFrameDecoder;
 import io.cairn.p2p.internal.noise.NoiseHandshakeHandler;
+import io.cairn.p2p.internal.noise.NoiseTransportHandler;
 import io.cairn.p2p.internal.noise.NoiseXX;
 import io.cairn.p2p.internal.wire.ConnectionExceptionHandler;
 import io.cairn.p2p.internal.yamux.YamuxConfig;
@@ -337,22 +338,8 @@ public final class Network implements AutoCloseable {
         new YamuxSession(
             initiator,
             yamuxConfig,
-            new YamuxSession.Listener() {
-              @Override
-              public void onInboundStream(YamuxStream stream) {
-                Connection c = holder[0];
-                c.touch();
-                executor.execute(() -> serveInbound(c, stream));
-              }
-
-              @Override
-              public void onClosed() {
-                Connection c = holder[0];
-                if (c != null) {
-                  unregister(c);
-                }
-              }
-            });
+            listenerFor(holder),
+            ch.pipeline().get(NoiseTransportHandler.class));
     InetSocketAddress ra = (InetSocketAddress) ch.remoteAddress();
     Multiaddr remoteAddr =
         ra == null
@@ -374,6 +361,25 @@ public final class Network implements AutoCloseable {
     if (!established.complete(connection)) {
       connection.close(); // timed out meanwhile
     }
+  }
+
+  private YamuxSession.Listener listenerFor(Connection[] holder) {
+    return new YamuxSession.Listener() {
+      @Override
+      public void onInboundStream(YamuxStream stream) {
+        Connection c = holder[0];
+        c.touch();
+        executor.execute(() -> serveInbound(c, stream));
+      }
+
+      @Override
+      public void onClosed() {
+        Connection c = holder[0];
+        if (c != null) {
+          unregister(c);
+        }
+      }
+    };
   }
 
   private void register(Connection c) {

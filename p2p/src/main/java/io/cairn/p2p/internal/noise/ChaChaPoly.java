@@ -84,6 +84,17 @@ final class ChaChaPoly {
     return cipher.doFinal(in, inOff, len, out, outOff);
   }
 
+  /**
+   * Seals the concatenation {@code a || b} (no copy made) into {@code out}; returns bytes written.
+   */
+  int seal(
+      long n, byte[] a, int aOff, int aLen, byte[] b, int bOff, int bLen, byte[] out, int outOff)
+      throws GeneralSecurityException {
+    init(Cipher.ENCRYPT_MODE, n);
+    int w = aLen > 0 ? cipher.update(a, aOff, aLen, out, outOff) : 0;
+    return w + cipher.doFinal(b, bOff, bLen, out, outOff + w);
+  }
+
   /** Opens {@code len} bytes (ct || tag) of {@code in} into {@code out}; returns plaintext size. */
   int open(long n, byte[] in, int inOff, int len, byte[] out, int outOff)
       throws GeneralSecurityException {

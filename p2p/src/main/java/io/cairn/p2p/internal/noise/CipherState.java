@@ -14,6 +14,7 @@ public final class CipherState {
   private static final long MAX_NONCE = -1L;
 
   private ChaChaPoly aead;
+  private byte[] key;
   private long n;
 
   CipherState() {}
@@ -23,8 +24,19 @@ public final class CipherState {
   }
 
   void initializeKey(byte[] key) {
+    this.key = key.clone();
     this.aead = new ChaChaPoly(key);
     this.n = 0;
+  }
+
+  /** Takes the next nonce for a message sealed elsewhere ({@link #newAead()}), in order. */
+  long reserveNonce() throws GeneralSecurityException {
+    return nextNonce();
+  }
+
+  /** Another cipher instance under the same key, for sealing on another thread. */
+  ChaChaPoly newAead() {
+    return new ChaChaPoly(key);
   }
 
   boolean hasKey() {

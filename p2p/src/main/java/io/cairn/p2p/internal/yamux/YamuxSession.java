@@ -3,6 +3,7 @@ package io.cairn.p2p.internal.yamux;
 
 import io.cairn.p2p.P2pException;
 import io.cairn.p2p.internal.wire.ChannelAttributes;
+import io.cairn.p2p.internal.wire.FrameSink;
 import io.cairn.p2p.internal.wire.Violations;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
@@ -41,6 +42,9 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
     default void onClosed() {}
   }
 
+  private static final byte[] NO_DATA = new byte[0];
+
+  private final FrameSink sink;
   private final boolean client;
   private final YamuxConfig config;
   private final Listener listener;
@@ -66,6 +70,15 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
   private record PendingPing(long sentNanos, CompletableFuture<Duration> result) {}
 
   public YamuxSession(boolean client, YamuxConfig config, Listener listener) {
+    this(client, config, listener, null);
+  }
+
+  /**
+   * @param sink where frames go, sealed on the sending thread (the Noise transport); null to write
+   *     them into the pipeline
+   */
+  public YamuxSession(boolean client, YamuxConfig config, Listener listener, FrameSink sink) {
+    this.sink = sink;
     this.client = client;
     this.config = config;
     this.listener = listener;
@@ -189,7 +202,14 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
       goAwaySent = true;
       ByteBuf frame = c.alloc().buffer(YamuxHeader.SIZE);
       YamuxHeader.encode(frame, YamuxHeader.TYPE_GO_AWAY, 0, 0, YamuxHeader.GO_AWAY_NORMAL);
-      c.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
+      if (sink != null) {
+        frame.release();
+        sink.send(
+            header(YamuxHeader.TYPE_GO_AWAY, 0, 0, YamuxHeader.GO_AWAY_NORMAL), NO_DATA, 0, 0);
+        sink.flushAndClose();
+      } else {
+        c.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
+      }
     } else {
       c.close();
     }
@@ -207,7 +227,12 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
     if (c == null) {
       return;
     }
-    // Heap: the Noise layer encrypts from the backing array without another copy.
+    lastActivityNanos = System.nanoTime();
+    if (sink != null) {
+      // Sealed on this thread straight from the caller's array: no copy, no event-loop hop.
+      sink.send(header(YamuxHeader.TYPE_DATA, 0, streamId, len), b, off, len);
+      return;
+    }
     ByteBuf frame = c.alloc().heapBuffer(YamuxHeader.SIZE + len);
     YamuxHeader.encode(frame, YamuxHeader.TYPE_DATA, 0, streamId, len);
     frame.writeBytes(b, off, len);
@@ -216,10 +241,32 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
   }
 
   private void write(ChannelHandlerContext c, int type, int flags, int streamId, long length) {
+    if (sink != null) {
+      lastActivityNanos = System.nanoTime();
+      sink.send(header(type, flags, streamId, length), NO_DATA, 0, 0);
+      return;
+    }
     ByteBuf frame = c.alloc().buffer(YamuxHeader.SIZE);
     YamuxHeader.encode(frame, type, flags, streamId, length);
     lastActivityNanos = System.nanoTime();
     c.writeAndFlush(frame, c.voidPromise());
+  }
+
+  private static byte[] header(int type, int flags, int streamId, long length) {
+    return new byte[] {
+      YamuxHeader.VERSION,
+      (byte) type,
+      (byte) (flags >>> 8),
+      (byte) flags,
+      (byte) (streamId >>> 24),
+      (byte) (streamId >>> 16),
+      (byte) (streamId >>> 8),
+      (byte) streamId,
+      (byte) (length >>> 24),
+      (byte) (length >>> 16),
+      (byte) (length >>> 8),
+      (byte) length
+    };
   }
 
   void removeStream(YamuxStream stream) {
@@ -374,9 +421,7 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
     }
     failed = true;
     if (ctx.channel().isActive()) {
-      ByteBuf frame = ctx.alloc().buffer(YamuxHeader.SIZE);
-      YamuxHeader.encode(frame, YamuxHeader.TYPE_GO_AWAY, 0, 0, YamuxHeader.GO_AWAY_PROTOCOL_ERROR);
-      ctx.writeAndFlush(frame, ctx.voidPromise());
+      write(ctx, YamuxHeader.TYPE_GO_AWAY, 0, 0, YamuxHeader.GO_AWAY_PROTOCOL_ERROR);
     }
     Violations.disconnect(ctx, "yamux: " + reason);
   }
