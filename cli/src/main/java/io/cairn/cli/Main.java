@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "Cairn: encrypted, erasure-coded, audited storage over libp2p nodes.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      io.cairn.cli.up.UpCommand.class,
       io.cairn.cli.ping.PingCommand.class,
       io.cairn.cli.node.NodeCommand.class,
       io.cairn.cli.sentinel.SentinelCommand.class,
