@@ -135,6 +135,8 @@ final class Bootstrapper implements AutoCloseable {
             backoff.multipliedBy(2).compareTo(backoffMax) > 0
                 ? backoffMax
                 : backoff.multipliedBy(2);
+      } catch (InterruptedException e) {
+        return;
       } catch (StoreException e) {
         LOG.warn("event=peer_table_write_failed peer={} error=\"{}\"", peer, e.getMessage());
         if (!sleep(backoffMax)) {
@@ -150,7 +152,7 @@ final class Bootstrapper implements AutoCloseable {
   }
 
   private void exchange(PeerId peer, List<Multiaddr> addrs)
-      throws CairnCallException, StoreException {
+      throws CairnCallException, StoreException, InterruptedException {
     List<PeerRecord> got =
         client.peers(peer, addrs, Protocols.MAX_PEERS_PER_EXCHANGE, Optional.of(directory.self()));
     table.upsert(peer, addrs, clock.instant());
