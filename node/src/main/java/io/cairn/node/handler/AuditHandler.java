@@ -41,7 +41,7 @@ final class AuditHandler extends RequestHandler {
         };
     long size = shards.info(challenge.cid()).map(ShardInfo::size).orElse(0L);
     AuditOutcome outcome;
-    try (MemoryBudget.Lease _ = ctx.budget().acquire(size)) {
+    try (MemoryBudget.Lease _ = ctx.reserve(size)) {
       outcome = responder.respond(challenge);
     }
     if (outcome instanceof AuditOutcome.Answered) {

@@ -2,7 +2,9 @@
 package io.cairn.node.handler;
 
 import io.cairn.node.metrics.RequestMetrics;
+import io.cairn.protocol.ErrorCode;
 import io.cairn.protocol.PeerId;
+import io.cairn.protocol.ProtocolException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
@@ -38,6 +40,24 @@ final class HandlerContext {
 
   MemoryBudget budget() {
     return budget;
+  }
+
+  /**
+   * Reserves {@code size} bytes of the memory budget, waiting at most the request timeout.
+   *
+   * @throws ProtocolException {@code INTERNAL} ("busy") if the budget did not free up in time
+   */
+  MemoryBudget.Lease reserve(long size) throws ProtocolException, InterruptedException {
+    return budget
+        .tryAcquire(size, requestTimeout)
+        .orElseThrow(
+            () ->
+                new ProtocolException(
+                    ErrorCode.INTERNAL,
+                    "this node is busy: no memory for a "
+                        + size
+                        + "-byte shard came free within "
+                        + requestTimeout));
   }
 
   RequestMetrics metrics() {

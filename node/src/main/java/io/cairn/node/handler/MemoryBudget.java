@@ -2,7 +2,10 @@
 package io.cairn.node.handler;
 
 import io.cairn.protocol.Protocols;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Caps the shard bytes the handlers hold in memory at once. A store reserves its announced size
@@ -46,14 +49,31 @@ public final class MemoryBudget {
 
   /** Waits until {@code size} bytes are free and reserves them. */
   public Lease acquire(long size) throws InterruptedException {
+    int units = units(size);
+    permits.acquire(units);
+    return lease(units);
+  }
+
+  /** Waits at most {@code timeout} for {@code size} bytes; empty if they did not come free. */
+  public Optional<Lease> tryAcquire(long size, Duration timeout) throws InterruptedException {
+    int units = units(size);
+    if (!permits.tryAcquire(units, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+      return Optional.empty();
+    }
+    return Optional.of(lease(units));
+  }
+
+  private int units(long size) {
     if (size < 0 || size > bytes) {
       throw new IllegalArgumentException(size + " bytes do not fit a budget of " + bytes);
     }
-    int units = (int) ((size + UNIT - 1) / UNIT);
+    return (int) ((size + UNIT - 1) / UNIT);
+  }
+
+  private Lease lease(int units) {
     if (units == 0) {
       return () -> {};
     }
-    permits.acquire(units);
     return new Lease() {
       private boolean released;
 

@@ -41,7 +41,7 @@ final class RetrieveHandler extends RequestHandler {
           case RetrieveRequest r -> r;
         };
     long size = shards.info(request.cid()).map(ShardInfo::size).orElse(0L);
-    try (MemoryBudget.Lease _ = ctx.budget().acquire(size)) {
+    try (MemoryBudget.Lease _ = ctx.reserve(size)) {
       switch (retrieve.retrieve(stream.remotePeer(), request)) {
         case RetrieveOutcome.Served s -> {
           CairnFrames.write(stream.out(), RetrieveAnswer.encode(s.answer()));

@@ -38,7 +38,7 @@ final class StoreHandler extends RequestHandler {
       case StoreRequest r -> {
         int size = (int) r.size(); // at most MAX_SHARD_SIZE: checked by decode
         StoreAnswer a;
-        try (MemoryBudget.Lease _ = ctx.budget().acquire(size)) {
+        try (MemoryBudget.Lease _ = ctx.reserve(size)) {
           byte[] data = new byte[size];
           CairnFrames.readExactly(stream.in(), data, 0, size);
           a = store.store(stream.remotePeer(), r.cid(), data, 0, size);

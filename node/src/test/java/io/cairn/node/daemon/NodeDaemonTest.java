@@ -256,6 +256,38 @@ class NodeDaemonTest {
   }
 
   @Test
+  void shouldLetAStoreInFlightFinishWhenShuttingDown() throws Exception {
+    byte[] data = random(6 * 1024 * 1024, 10);
+    Cid cid = Cid.of(data);
+    java.util.concurrent.CompletableFuture<StoreReceipt> store =
+        new java.util.concurrent.CompletableFuture<>();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                store.complete(client.store(nodeId(), addrs(), cid, data, 0, data.length));
+              } catch (Throwable e) {
+                store.completeExceptionally(e);
+              }
+            });
+    while (node.handlers().inFlight() == 0 && !store.isDone()) {
+      Thread.sleep(1);
+    }
+    node.close(); // waits for the store in flight
+    StoreReceipt r = store.get();
+    assertTrue(r.verify(nodeId()));
+    try (io.cairn.node.store.NodeDatabase db =
+        io.cairn.node.store.NodeDatabase.open(
+            dir.resolve(NodeDaemon.DB_FOLDER),
+            Long.MAX_VALUE,
+            new io.cairn.node.metrics.MetricsRegistry(),
+            java.time.InstantSource.system())) {
+      assertInstanceOf(ReadResult.Found.class, db.shards().get(cid));
+    }
+    node = null;
+  }
+
+  @Test
   void shouldRefuseNewRequestsAfterShutdownBegins() throws Exception {
     node.handlers().stopAccepting();
     assertRefused(
