@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       io.cairn.cli.up.UpCommand.class,
+      io.cairn.cli.loop.UploadCommand.class,
+      io.cairn.cli.loop.RetrieveCommand.class,
+      io.cairn.cli.loop.AuditCommand.class,
       io.cairn.cli.ping.PingCommand.class,
       io.cairn.cli.node.NodeCommand.class,
       io.cairn.cli.sentinel.SentinelCommand.class,
