@@ -284,6 +284,29 @@ class HostIntegrationTest {
   }
 
   @Test
+  void shouldRunHandlersOnVirtualThreadsNotOnTheEventLoop() throws Exception {
+    Host listener = start();
+    CompletableFuture<Thread> handlerThread = new CompletableFuture<>();
+    listener.handle(
+        "/cairn/where/1.0.0",
+        s -> {
+          handlerThread.complete(Thread.currentThread());
+          Thread.sleep(200); // blocking here must not stall the connection
+          s.out().write(1);
+        });
+    Host dialer = start(HostConfig.builder().noListen());
+    try (P2pStream slow =
+        dialer.openStream(listener.listenAddress(), "/cairn/where/1.0.0").join()) {
+      // While the handler sleeps, the same connection keeps serving other streams.
+      assertTrue(dialer.ping(listener.listenAddress()).get(30, TimeUnit.SECONDS).toNanos() > 0);
+      assertEquals(1, slow.in().read());
+    }
+    Thread t = handlerThread.get(30, TimeUnit.SECONDS);
+    assertTrue(t.isVirtual(), t.toString());
+    assertEquals(1, dialer.connectionCount());
+  }
+
+  @Test
   void shouldCloseIdleConnections() throws Exception {
     Host listener = start();
     Host dialer =
