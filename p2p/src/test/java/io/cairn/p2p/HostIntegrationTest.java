@@ -306,6 +306,45 @@ class HostIntegrationTest {
     assertEquals(1, dialer.connectionCount());
   }
 
+  /**
+   * Three hosts dial each other at once and run many echo streams of random sizes in parallel:
+   * exercises dial de-duplication, simultaneous connections both ways, and frames sealed on many
+   * threads reaching the wire in nonce order.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2})
+  void shouldCarryManyConcurrentStreamsBetweenSeveralHosts(long seed) throws Exception {
+    List<Host> peers = List.of(start(), start(), start());
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<CompletableFuture<Void>> all = new ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 48; i++) {
+        Host from = peers.get(rnd.nextInt(3));
+        Host to = peers.get(rnd.nextInt(3));
+        if (from == to) {
+          continue;
+        }
+        byte[] data = randomBytes(rnd.nextLong(), rnd.nextInt(0, 400_000));
+        all.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  try (P2pStream s = from.openStreamBlocking(to.listenAddress(), ECHO)) {
+                    if (!java.util.Arrays.equals(data, echoThrough(s, data))) {
+                      throw new AssertionError("echo differs, seed " + seed);
+                    }
+                  } catch (Exception e) {
+                    throw new CompletionException(e);
+                  }
+                },
+                pool));
+      }
+      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+    }
+    for (Host h : peers) {
+      assertTrue(h.connectionCount() <= 4, "at most one connection each way per pair");
+    }
+  }
+
   @Test
   void shouldCloseIdleConnections() throws Exception {
     Host listener = start();
