@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       io.cairn.cli.loop.UploadCommand.class,
       io.cairn.cli.loop.RetrieveCommand.class,
       io.cairn.cli.loop.AuditCommand.class,
+      io.cairn.cli.loop.BenchE2eCommand.class,
       io.cairn.cli.ping.PingCommand.class,
       io.cairn.cli.node.NodeCommand.class,
       io.cairn.cli.sentinel.SentinelCommand.class,
