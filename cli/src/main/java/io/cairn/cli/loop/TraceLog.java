@@ -5,8 +5,10 @@ import io.cairn.client.trace.Trace;
 import io.cairn.client.trace.TraceEvent;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -179,10 +181,25 @@ public final class TraceLog implements Trace {
   }
 
   /**
-   * Prints up to {@code max} lines, prefixed {@code cairn: trace:}, then how many more there are.
+   * Prints a one-line count of the events by kind, then up to {@code max} of them, prefixed {@code
+   * cairn: trace:}, then how many more there are.
    */
   public void print(PrintWriter err, int max) {
     List<Line> all = lines();
+    if (all.isEmpty()) {
+      return;
+    }
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Line l : all) {
+      counts.merge(l.event().replace('_', ' '), 1, Integer::sum);
+    }
+    StringBuilder summary = new StringBuilder("cairn: trace: ");
+    String sep = "";
+    for (Map.Entry<String, Integer> e : counts.entrySet()) {
+      summary.append(sep).append(e.getValue()).append(" x ").append(e.getKey());
+      sep = ", ";
+    }
+    err.println(summary);
     int n = Math.min(max, all.size());
     for (int i = 0; i < n; i++) {
       err.println("cairn: trace: " + all.get(i).text());
