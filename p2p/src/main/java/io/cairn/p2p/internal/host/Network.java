@@ -98,7 +98,8 @@ public final class Network implements AutoCloseable {
             YamuxConfig.SPEC_INITIAL_WINDOW,
             config.limits().maxStreamWindow(),
             config.limits().maxStreamsPerConnection(),
-            YamuxConfig.defaults().maxFramePayload());
+            YamuxConfig.defaults().maxFramePayload(),
+            Math.min(YamuxConfig.DEFAULT_OPEN_WINDOW, config.limits().maxStreamWindow()));
     this.group =
         new MultiThreadIoEventLoopGroup(config.eventLoopThreads(), NioIoHandler.newFactory());
     try {

@@ -167,8 +167,9 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
           P2pException.Reason.LIMIT_REACHED, "stream ids of this connection are used up");
     }
     YamuxStream stream = new YamuxStream(this, id, false, config.initialWindow());
+    stream.grantAtOpen(config.openGrant());
     streams.put(id, stream);
-    sendWindowUpdate(id, 0, YamuxHeader.FLAG_SYN);
+    sendWindowUpdate(id, config.openGrant(), YamuxHeader.FLAG_SYN);
     if (closed) {
       stream.onSessionClosed();
       streams.remove(id);
@@ -350,8 +351,9 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
         write(ctx, YamuxHeader.TYPE_WINDOW_UPDATE, YamuxHeader.FLAG_RST, id, 0);
       } else {
         stream = new YamuxStream(this, id, true, config.initialWindow());
+        stream.grantAtOpen(config.openGrant());
         streams.put(id, stream);
-        write(ctx, YamuxHeader.TYPE_WINDOW_UPDATE, YamuxHeader.FLAG_ACK, id, 0);
+        write(ctx, YamuxHeader.TYPE_WINDOW_UPDATE, YamuxHeader.FLAG_ACK, id, config.openGrant());
         listener.onInboundStream(stream);
       }
     }

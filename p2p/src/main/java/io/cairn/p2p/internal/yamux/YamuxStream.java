@@ -60,6 +60,17 @@ public final class YamuxStream {
     this.lastUpdateNanos = System.nanoTime();
   }
 
+  /** Raises the receive window by {@code extra} before the SYN or ACK that grants it is sent. */
+  void grantAtOpen(long extra) {
+    lock.lock();
+    try {
+      recvWindow += extra;
+      maxRecvWindow += extra;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   public int id() {
     return id;
   }

@@ -112,7 +112,11 @@ class YamuxTest {
     final EmbeddedChannel ch;
 
     Harness(boolean client) {
-      session = new YamuxSession(client, YamuxConfig.defaults(), s -> inbound.add(s));
+      this(client, YamuxConfig.defaults());
+    }
+
+    Harness(boolean client, YamuxConfig config) {
+      session = new YamuxSession(client, config, s -> inbound.add(s));
       ch = new EmbeddedChannel(new YamuxFrameDecoder(16 << 20), session);
       drainOutbound(); // the initial RTT ping
     }
@@ -307,6 +311,58 @@ class YamuxTest {
     } finally {
       group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
     }
+  }
+
+  @Test
+  void shouldGrantTheOpenWindowInTheAckAndHonourItForTheWholeGrant() {
+    YamuxConfig config =
+        new YamuxConfig(YamuxConfig.SPEC_INITIAL_WINDOW, 16 << 20, 8, 65507, 2 << 20);
+    Harness h = new Harness(false, config);
+    h.ch.writeInbound(
+        Unpooled.wrappedBuffer(header(YamuxHeader.TYPE_WINDOW_UPDATE, YamuxHeader.FLAG_SYN, 1, 0)));
+    assertEquals(
+        List.of(
+            new YamuxHeader(
+                YamuxHeader.TYPE_WINDOW_UPDATE,
+                YamuxHeader.FLAG_ACK,
+                1,
+                (2 << 20) - YamuxConfig.SPEC_INITIAL_WINDOW)),
+        h.drainOutbound());
+    // The whole 2 MiB may now arrive before the reader consumes anything; one byte more may not.
+    byte[] chunk = new byte[1 << 20];
+    h.ch.writeInbound(
+        Unpooled.wrappedBuffer(concat(header(YamuxHeader.TYPE_DATA, 0, 1, chunk.length), chunk)));
+    h.ch.writeInbound(
+        Unpooled.wrappedBuffer(concat(header(YamuxHeader.TYPE_DATA, 0, 1, chunk.length), chunk)));
+    assertTrue(h.ch.isOpen());
+    h.ch.writeInbound(
+        Unpooled.wrappedBuffer(concat(header(YamuxHeader.TYPE_DATA, 0, 1, 1), new byte[1])));
+    assertFalse(h.ch.isOpen());
+    h.ch.finishAndReleaseAll();
+  }
+
+  @Test
+  void shouldSendTheOpenWindowWithTheSyn() throws Exception {
+    YamuxConfig config =
+        new YamuxConfig(YamuxConfig.SPEC_INITIAL_WINDOW, 16 << 20, 8, 65507, 1 << 20);
+    Harness h = new Harness(true, config);
+    h.session.openStream();
+    assertEquals(
+        List.of(
+            new YamuxHeader(
+                YamuxHeader.TYPE_WINDOW_UPDATE,
+                YamuxHeader.FLAG_SYN,
+                1,
+                (1 << 20) - YamuxConfig.SPEC_INITIAL_WINDOW)),
+        h.drainOutbound());
+    h.ch.finishAndReleaseAll();
+  }
+
+  @Test
+  void shouldRefuseAnOpenWindowOutsideItsBounds() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new YamuxConfig(YamuxConfig.SPEC_INITIAL_WINDOW, 1 << 20, 8, 65507, 2 << 20));
   }
 
   @Test
