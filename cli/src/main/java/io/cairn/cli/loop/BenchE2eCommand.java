@@ -210,7 +210,8 @@ public final class BenchE2eCommand implements Callable<Integer> {
             (System.nanoTime() - t0) / 1e9);
         out.flush();
         for (long size : bytes) {
-          runSize(out, err, root, netDir.resolve(NetworkFile.FILE_NAME), size, disk, expansion);
+          runSize(
+              out, err, root, netDir.resolve(NetworkFile.FILE_NAME), size, disk, expansion, net);
         }
       }
     } finally {
@@ -228,7 +229,8 @@ public final class BenchE2eCommand implements Callable<Integer> {
       Path networkFile,
       long size,
       double disk,
-      double expansion)
+      double expansion,
+      LocalNetwork net)
       throws Exception {
     String label = ByteSize.format(size);
     Path input = root.resolve("input-" + size + ".bin");
@@ -268,7 +270,9 @@ public final class BenchE2eCommand implements Callable<Integer> {
               "--kdf-iterations",
               Integer.toString(c.iterations())));
     }
+    Cpu before = Cpu.now(net);
     double upSeconds = timed(env, err, up);
+    Cpu afterUp = Cpu.now(net);
     double upMb = size / upSeconds / 1e6;
     double downSeconds =
         timed(
@@ -285,6 +289,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
                 "--report",
                 downReport.toString(),
                 "--quiet"));
+    Cpu afterDown = Cpu.now(net);
     double downMb = size / downSeconds / 1e6;
     byte[] got = sha256(restored);
     if (!MessageDigest.isEqual(want, got)) {
@@ -316,10 +321,50 @@ public final class BenchE2eCommand implements Callable<Integer> {
         DOWNLOAD_FLOOR_MB_S,
         downMb >= DOWNLOAD_FLOOR_MB_S ? "met" : "MISSED",
         HexFormat.of().formatHex(got, 0, 8));
+    out.printf(
+        Locale.ROOT,
+        "%-8s cpu      upload: client %.1f s + nodes %.1f s in %.1f s wall (%.0f%% of %d cores);"
+            + " download: client %.1f s + nodes %.1f s in %.1f s wall (%.0f%%)%n",
+        label,
+        afterUp.client() - before.client(),
+        afterUp.nodes() - before.nodes(),
+        upSeconds,
+        100 * (afterUp.total() - before.total()) / upSeconds / CORES,
+        CORES,
+        afterDown.client() - afterUp.client(),
+        afterDown.nodes() - afterUp.nodes(),
+        downSeconds,
+        100 * (afterDown.total() - afterUp.total()) / downSeconds / CORES);
     out.printf(Locale.ROOT, "%-8s stages   %s%n", label, stages(upReport, downReport));
     out.flush();
     Files.deleteIfExists(input);
     Files.deleteIfExists(restored);
+  }
+
+  private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+  /**
+   * CPU seconds used so far by this JVM (the client) and by the node processes: with the wall time
+   * this says whether a run was bound by the CPU and by which side.
+   */
+  record Cpu(double client, double nodes) {
+    double total() {
+      return client + nodes;
+    }
+
+    static Cpu now(LocalNetwork net) {
+      double client = Double.NaN;
+      if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+          instanceof com.sun.management.OperatingSystemMXBean os) {
+        client = os.getProcessCpuTime() / 1e9;
+      }
+      double nodes = 0;
+      for (LocalNetwork.RunningNode n : net.nodes()) {
+        nodes +=
+            n.process().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L) / 1e9;
+      }
+      return new Cpu(client, nodes);
+    }
   }
 
   /** The phase timings the two reports recorded, as one line. */
