@@ -158,6 +158,14 @@ public final class TraceLog implements Trace {
     }
   }
 
+  private static int rank(Line l) {
+    return switch (l.event()) {
+      case "shard_rejected", "shard_unavailable", "segment_reconstructed" -> 0;
+      case "fetch_failed", "store_failed" -> 2;
+      default -> l.event().startsWith("audit_") ? 0 : 1;
+    };
+  }
+
   /** The notable events kept, in the order they happened. */
   public synchronized List<Line> lines() {
     return List.copyOf(lines);
@@ -200,9 +208,12 @@ public final class TraceLog implements Trace {
       sep = ", ";
     }
     err.println(summary);
-    int n = Math.min(max, all.size());
+    // What people need first: bad data, lost shards, rebuilds, failed audits; then the retries.
+    List<Line> ordered = new java.util.ArrayList<>(all);
+    ordered.sort(java.util.Comparator.comparingInt(TraceLog::rank));
+    int n = Math.min(max, ordered.size());
     for (int i = 0; i < n; i++) {
-      err.println("cairn: trace: " + all.get(i).text());
+      err.println("cairn: trace: " + ordered.get(i).text());
     }
     long more = all.size() - n + dropped();
     if (more > 0) {
