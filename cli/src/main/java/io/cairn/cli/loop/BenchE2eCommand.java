@@ -270,9 +270,13 @@ public final class BenchE2eCommand implements Callable<Integer> {
               "--kdf-iterations",
               Integer.toString(c.iterations())));
     }
+    CpuProfile profile = CpuProfile.available() ? new CpuProfile(() -> processes(net)) : null;
+    var mark0 = profile == null ? null : profile.mark();
     Cpu before = Cpu.now(net);
     double upSeconds = timed(env, err, up);
     Cpu afterUp = Cpu.now(net);
+    var upProfile = profile == null ? null : profile.since(mark0);
+    var mark1 = profile == null ? null : profile.mark();
     double upMb = size / upSeconds / 1e6;
     double downSeconds =
         timed(
@@ -290,6 +294,10 @@ public final class BenchE2eCommand implements Callable<Integer> {
                 downReport.toString(),
                 "--quiet"));
     Cpu afterDown = Cpu.now(net);
+    var downProfile = profile == null ? null : profile.since(mark1);
+    if (profile != null) {
+      profile.close();
+    }
     double downMb = size / downSeconds / 1e6;
     byte[] got = sha256(restored);
     if (!MessageDigest.isEqual(want, got)) {
@@ -336,6 +344,18 @@ public final class BenchE2eCommand implements Callable<Integer> {
         downSeconds,
         100 * (afterDown.total() - afterUp.total()) / downSeconds / CORES);
     out.printf(Locale.ROOT, "%-8s stages   %s%n", label, stages(upReport, downReport));
+    if (upProfile != null) {
+      out.printf(
+          Locale.ROOT,
+          "%-8s profile  upload: %s%n",
+          label,
+          CpuProfile.describe(upProfile, upSeconds, CORES));
+      out.printf(
+          Locale.ROOT,
+          "%-8s profile  download: %s%n",
+          label,
+          CpuProfile.describe(downProfile, downSeconds, CORES));
+    }
     out.flush();
     Files.deleteIfExists(input);
     Files.deleteIfExists(restored);
@@ -365,6 +385,16 @@ public final class BenchE2eCommand implements Callable<Integer> {
       }
       return new Cpu(client, nodes);
     }
+  }
+
+  /** This JVM (the client) and the node processes, pid to side. */
+  private static Map<Long, String> processes(LocalNetwork net) {
+    Map<Long, String> m = new HashMap<>();
+    m.put(ProcessHandle.current().pid(), "client");
+    for (LocalNetwork.RunningNode n : net.nodes()) {
+      m.put(n.process().pid(), "nodes");
+    }
+    return m;
   }
 
   /** The phase timings the two reports recorded, as one line. */

@@ -53,6 +53,7 @@ public final class ClientSession implements AutoCloseable {
   private final List<PeerRef> peers;
   private final Set<PeerId> reachable;
   private final Map<PeerId, String> unreachable;
+  private long openMillis;
 
   private ClientSession(
       Host host,
@@ -82,6 +83,7 @@ public final class ClientSession implements AutoCloseable {
       ClientSentinel sentinel,
       InstantSource clock)
       throws CliException, IOException {
+    long t0 = System.nanoTime();
     Host host =
         Host.start(
             HostConfig.builder()
@@ -149,6 +151,7 @@ public final class ClientSession implements AutoCloseable {
       }
       ClientSession s =
           new ClientSession(host, client, new ArrayList<>(known.values()), reachable, unreachable);
+      s.openMillis = (System.nanoTime() - t0) / 1_000_000;
       ok = true;
       return s;
     } finally {
@@ -255,6 +258,11 @@ public final class ClientSession implements AutoCloseable {
     Throwable c = e.getCause() == null ? e : e.getCause();
     String m = c.getMessage();
     return m == null || m.isBlank() ? c.getClass().getSimpleName() : m;
+  }
+
+  /** How long {@link #open} took: host start, pings, peer exchange. */
+  public long openMillis() {
+    return openMillis;
   }
 
   public ShardTransport transport() {

@@ -44,13 +44,15 @@ final class LoopReports {
    * @param nodes storage nodes known (network file, bootstrap, peer exchange)
    * @param reachable how many answered the reachability check
    * @param unreachable those that did not, with why
+   * @param connectMs time to start the client's host, ping the nodes and exchange peers
    */
-  record Network(int nodes, int reachable, Map<String, String> unreachable) {}
+  record Network(int nodes, int reachable, Map<String, String> unreachable, long connectMs) {}
 
   static Network network(ClientSession session) {
     Map<String, String> down = new TreeMap<>();
     session.unreachable().forEach((p, why) -> down.put(p.toString(), why));
-    return new Network(session.peers().size(), session.reachable().size(), down);
+    return new Network(
+        session.peers().size(), session.reachable().size(), down, session.openMillis());
   }
 
   /**
