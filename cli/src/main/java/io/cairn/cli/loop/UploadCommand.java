@@ -18,7 +18,9 @@ import io.cairn.client.audit.AuditParams;
 import io.cairn.client.crypto.Segmenter;
 import io.cairn.client.engine.UploadEngine;
 import io.cairn.client.engine.UploadException;
+import io.cairn.client.manifest.Manifest;
 import io.cairn.client.manifest.ManifestCodec;
+import io.cairn.client.manifest.ManifestLimits;
 import io.cairn.client.pipeline.UploadPipeline;
 import io.cairn.client.placement.PlacementPolicy;
 import io.cairn.node.config.ByteSize;
@@ -172,6 +174,7 @@ public final class UploadCommand implements Callable<Integer> {
         throw CliException.failure("NOT_A_FILE", file + " is not a regular file");
       }
       long size = Files.size(file);
+      checkShardLimit(size, options.pipeline());
       try (AtomicOutput manifestOut = AtomicOutput.create(manifestPath, force)) {
         NetworkOptions.Target target = network.resolve();
         sentinel = ClientSentinel.load(sentinelOptions, () -> env.clock().millis());
@@ -309,6 +312,26 @@ public final class UploadCommand implements Callable<Integer> {
         .withPipeline(new UploadPipeline.Options(seg, k, m, audit, t))
         .withMaxShardsInFlight(inFlight)
         .withKdf(kdf.cost());
+  }
+
+  /** Refuses, before any work, a file that would need more shards than a manifest may hold. */
+  private void checkShardLimit(long size, UploadPipeline.Options p) throws CliException {
+    long shards = Manifest.segmentCountFor(size, p.segmentSize()) * (p.k() + p.m());
+    if (shards > ManifestLimits.MAX_SHARDS) {
+      throw new CliException(
+          ExitCodes.LIMIT_EXCEEDED,
+          "LIMIT_EXCEEDED",
+          file
+              + " would need "
+              + shards
+              + " shards at "
+              + ByteSize.format(p.segmentSize())
+              + " segments and k+m="
+              + (p.k() + p.m())
+              + "; a manifest holds at most "
+              + ManifestLimits.MAX_SHARDS
+              + " (use a larger --segment-size, up to 64MiB)");
+    }
   }
 
   static Path defaultManifest(Path file) {

@@ -156,6 +156,26 @@ class LoopCommandsTest {
   }
 
   @Test
+  void shouldRefuseAFileThatNeedsMoreShardsThanAManifestHoldsBeforeAnyWork() throws Exception {
+    Path big = dir.resolve("huge.bin");
+    try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(3L << 30); // sparse: 49,152 segments of 64 KiB, 294,912 shards at k+m=6
+    }
+    Run r =
+        run(
+            "upload",
+            big.toString(),
+            "--segment-size",
+            "64KiB",
+            "--network",
+            deadNetwork().toString());
+    assertEquals(ExitCodes.LIMIT_EXCEEDED, r.code(), r.err());
+    assertTrue(r.err().contains("would need 294912 shards"), r.err());
+    assertTrue(r.err().contains("at most 250000"), r.err());
+    assertEquals(List.of(), leftovers());
+  }
+
+  @Test
   void shouldRefuseToOverwriteAManifestWithoutForce() throws Exception {
     Path in = input();
     Files.writeString(dir.resolve("data.bin.cmf"), "keep me");

@@ -210,8 +210,24 @@ class LoopIntegrationTest {
     assertFalse(Files.exists(d.resolve("notes.cmf.partial")));
 
     Path restored = d.resolve("restored.bin");
-    Run get = retrieve(home, PASSWORD, firstManifest, restored, d.resolve("get.json"));
+    Run get =
+        cli(
+            home,
+            PASSWORD,
+            "retrieve",
+            firstManifest.toString(),
+            "-o",
+            restored.toString(),
+            "--network",
+            net.file().toString(),
+            "--report",
+            d.resolve("get.json").toString(),
+            "--progress");
     assertEquals(0, get.code(), get.both());
+    assertTrue(
+        get.err().contains("retrieve restored.bin: 12.6 MB in "),
+        "progress summary: " + get.both());
+    assertFalse(up.err().contains("MB/s"), "no progress bar without a terminal: " + up.both());
     assertArrayEquals(Files.readAllBytes(firstFile), Files.readAllBytes(restored));
     JsonNode g = json(d.resolve("get.json"));
     assertEquals(Files.size(firstFile), g.get("bytesWritten").asLong());
