@@ -142,6 +142,13 @@ class RetrieveEngineTest {
         events(back.trace(), TraceEvent.SegmentReconstructed.class).stream()
             .anyMatch(r -> r.segment() == 1 && r.missing().contains(2)),
         back.trace().toString());
+    // Peers outside the placement that do not hold the shard are asked only a bounded number of
+    // times before the segment is rebuilt from parity, not all seven of them.
+    long misses =
+        back.report().failures().stream()
+            .filter(f -> f.cid().equals(victim.cid()) && f.outcome() == Outcome.NOT_FOUND)
+            .count();
+    assertEquals(2, misses, back.report().failures().toString());
   }
 
   @Test

@@ -162,6 +162,13 @@ public final class ShardFetcher implements ShardSource, AutoCloseable {
     }
   }
 
+  /**
+   * Fallback peers (outside the placement) that may answer NOT_FOUND before the shard is given up
+   * on. A shard moved by a repair goes to the first peers of its ranking, so when those do not hold
+   * it the rest are very unlikely to, and rebuilding from parity is cheaper than asking them all.
+   */
+  static final int MAX_FALLBACK_MISSES = 2;
+
   /** Asks the candidates in turn until one serves a verified copy. */
   VerifiedShard fetchNow(ShardEntry entry) throws IOException {
     Cid cid = entry.cid();
@@ -171,6 +178,7 @@ public final class ShardFetcher implements ShardSource, AutoCloseable {
     String last = "no peer holds it";
     List<PeerId> candidates = new ArrayList<>(new LinkedHashSet<>(entry.placement()));
     boolean fallbacksAdded = false;
+    int fallbackMisses = 0;
     for (int c = 0; ; c++) {
       if (c == candidates.size()) {
         if (fallbacksAdded) {
@@ -215,6 +223,11 @@ public final class ShardFetcher implements ShardSource, AutoCloseable {
         return result.shard();
       }
       last = peer + ": " + result.verdict().explain();
+      if (!holders.contains(peer)
+          && result.verdict().outcome() == NodeObservation.Outcome.NOT_FOUND
+          && ++fallbackMisses >= MAX_FALLBACK_MISSES) {
+        break;
+      }
     }
     throw new IOException(
         "no good copy of "
