@@ -60,18 +60,21 @@ public final class AtomicOutput implements AutoCloseable {
   private final Path partial;
   private final boolean overwrite;
   private final FileChannel channel;
+  private final DirectWriteStream direct;
   private final OutputStream stream;
   private boolean committed;
   private boolean closed;
 
-  private AtomicOutput(Path target, Path partial, boolean overwrite, FileChannel channel) {
+  private AtomicOutput(
+      Path target, Path partial, boolean overwrite, FileChannel channel, DirectWriteStream direct) {
     this.target = target;
     this.partial = partial;
     this.overwrite = overwrite;
     this.channel = channel;
+    this.direct = direct;
     // Closing the stream does not close the channel: commit and close own it.
     this.stream =
-        new FilterOutputStream(Channels.newOutputStream(channel)) {
+        new FilterOutputStream(direct != null ? direct : Channels.newOutputStream(channel)) {
           @Override
           public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
@@ -90,6 +93,20 @@ public final class AtomicOutput implements AutoCloseable {
    * @throws FileAlreadyExistsException if {@code target} exists and {@code overwrite} is false
    */
   public static AtomicOutput create(Path target, boolean overwrite) throws IOException {
+    return create(target, overwrite, false);
+  }
+
+  /**
+   * Like {@link #create(Path, boolean)} for a large file written once from start to end (a restored
+   * file): whole blocks bypass the page cache where the file system supports direct I/O ({@link
+   * DirectWriteStream}), and go through it otherwise.
+   */
+  public static AtomicOutput createLarge(Path target, boolean overwrite) throws IOException {
+    return create(target, overwrite, true);
+  }
+
+  private static AtomicOutput create(Path target, boolean overwrite, boolean large)
+      throws IOException {
     Objects.requireNonNull(target, "target");
     Path absolute = target.toAbsolutePath();
     if (absolute.getFileName() == null) {
@@ -111,7 +128,9 @@ public final class AtomicOutput implements AutoCloseable {
               StandardOpenOption.CREATE,
               StandardOpenOption.TRUNCATE_EXISTING,
               StandardOpenOption.WRITE);
-      return new AtomicOutput(absolute, partial, overwrite, channel);
+      DirectWriteStream direct =
+          large ? DirectWriteStream.open(partial, channel).orElse(null) : null;
+      return new AtomicOutput(absolute, partial, overwrite, channel, direct);
     } catch (IOException | RuntimeException e) {
       PENDING.remove(partial);
       throw e;
@@ -129,6 +148,13 @@ public final class AtomicOutput implements AutoCloseable {
   /** The stream to write to. Closing it is allowed and does nothing but flush. */
   public OutputStream stream() {
     return stream;
+  }
+
+  /**
+   * Whether whole blocks bypass the page cache ({@link #createLarge} on a file system that can).
+   */
+  boolean isDirect() {
+    return direct != null;
   }
 
   /** The file that {@link #commit()} creates. */
@@ -152,6 +178,9 @@ public final class AtomicOutput implements AutoCloseable {
     boolean done = false;
     try {
       stream.flush();
+      if (direct != null) {
+        direct.finish();
+      }
       channel.force(true);
       channel.close();
       if (overwrite) {
@@ -217,6 +246,9 @@ public final class AtomicOutput implements AutoCloseable {
     }
     closed = true;
     try {
+      if (direct != null) {
+        direct.close();
+      }
       channel.close();
     } finally {
       Files.deleteIfExists(partial);

@@ -142,7 +142,7 @@ public final class RetrieveCommand implements Callable<Integer> {
                   });
           kdfMs = (System.nanoTime() - t0) / 1_000_000;
         }
-        try (AtomicOutput file = AtomicOutput.create(output, force);
+        try (AtomicOutput file = AtomicOutput.createLarge(output, force);
             ClientSession session =
                 ClientSession.open(
                     target, Duration.ofSeconds(timeoutSeconds), sentinel, env.clock());

@@ -53,6 +53,11 @@ public final class LocalNetwork implements AutoCloseable {
       cmd.add("-Xmx512m");
       cmd.add("-XX:+UseSerialGC");
       // Six nodes share a small machine: one GC thread each, no concurrent collector threads.
+      // CAIRN_NODE_JAVA_OPTS adds JVM options to every node (profiling, heap size, ...).
+      String extra = System.getenv("CAIRN_NODE_JAVA_OPTS");
+      if (extra != null && !extra.isBlank()) {
+        cmd.addAll(List.of(extra.trim().split("\\s+")));
+      }
       cmd.add("-cp");
       cmd.add(System.getProperty("java.class.path"));
       cmd.add("io.cairn.cli.Main");

@@ -55,6 +55,7 @@ final class ManagedRocksDb implements AutoCloseable {
   private final WriteOptions syncWrites;
   private final WriteOptions plainWrites;
   private final ReadOptions reads;
+  private final ReadOptions shardReads;
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private volatile boolean closed;
 
@@ -65,7 +66,8 @@ final class ManagedRocksDb implements AutoCloseable {
       Map<Column, ColumnFamilyHandle> handles,
       WriteOptions syncWrites,
       WriteOptions plainWrites,
-      ReadOptions reads) {
+      ReadOptions reads,
+      ReadOptions shardReads) {
     this.dir = dir;
     this.owned = owned;
     this.db = db;
@@ -73,6 +75,7 @@ final class ManagedRocksDb implements AutoCloseable {
     this.syncWrites = syncWrites;
     this.plainWrites = plainWrites;
     this.reads = reads;
+    this.shardReads = shardReads;
   }
 
   /** Opens (creating if needed) the database in {@code dir} with all columns. */
@@ -88,6 +91,9 @@ final class ManagedRocksDb implements AutoCloseable {
               .setParanoidChecks(true)
               .setMaxBackgroundJobs(2)
               .setBytesPerSync(1L << 20)
+              .setUseDirectIoForFlushAndCompaction(true)
+              .setUseDirectReads(true)
+              .setRecycleLogFileNum(4)
               .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
               .setKeepLogFileNum(4)
               .setMaxLogFileSize(16L << 20);
@@ -121,8 +127,12 @@ final class ManagedRocksDb implements AutoCloseable {
       WriteOptions syncWrites = own(owned, new WriteOptions()).setSync(true);
       WriteOptions plainWrites = own(owned, new WriteOptions());
       ReadOptions reads = own(owned, new ReadOptions()).setVerifyChecksums(true);
+      // Shard bytes are checked against their CID (SHA-256) on every read, which is stronger than
+      // the blob record's CRC32C: skip the CRC (RocksJava's portable build computes it in
+      // software).
+      ReadOptions shardReads = own(owned, new ReadOptions()).setVerifyChecksums(false);
       ManagedRocksDb m =
-          new ManagedRocksDb(dir, owned, db, handles, syncWrites, plainWrites, reads);
+          new ManagedRocksDb(dir, owned, db, handles, syncWrites, plainWrites, reads, shardReads);
       ok = true;
       return m;
     } catch (java.io.IOException e) {
@@ -232,7 +242,8 @@ final class ManagedRocksDb implements AutoCloseable {
 
   /** The value under {@code key}, or null. */
   byte[] get(Column column, byte[] key) throws StoreException {
-    return run("read from", column, () -> db.get(handles.get(column), reads, key));
+    ReadOptions r = column == Column.SHARDS ? shardReads : reads;
+    return run("read from", column, () -> db.get(handles.get(column), r, key));
   }
 
   /** A new, empty batch for {@link #write}. */
