@@ -84,6 +84,7 @@ final class ManagedRocksDb implements AutoCloseable {
     boolean ok = false;
     try {
       Files.createDirectories(dir);
+      boolean direct = supportsDirectIo(dir);
       DBOptions dbOptions =
           own(owned, new DBOptions())
               .setCreateIfMissing(true)
@@ -91,8 +92,8 @@ final class ManagedRocksDb implements AutoCloseable {
               .setParanoidChecks(true)
               .setMaxBackgroundJobs(2)
               .setBytesPerSync(1L << 20)
-              .setUseDirectIoForFlushAndCompaction(true)
-              .setUseDirectReads(true)
+              .setUseDirectIoForFlushAndCompaction(direct)
+              .setUseDirectReads(direct)
               .setRecycleLogFileNum(4)
               .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
               .setKeepLogFileNum(4)
@@ -143,6 +144,45 @@ final class ManagedRocksDb implements AutoCloseable {
     } finally {
       if (!ok) {
         closeAll(owned);
+      }
+    }
+  }
+
+  /**
+   * Whether files in {@code dir} can be opened with O_DIRECT (tmpfs and some network file systems
+   * refuse it, and RocksDB would then fail to open): probed with a scratch file, deleted after.
+   */
+  static boolean supportsDirectIo(Path dir) {
+    java.nio.file.OpenOption directOption;
+    try {
+      Class<?> c = Class.forName("com.sun.nio.file.ExtendedOpenOption");
+      directOption =
+          (java.nio.file.OpenOption)
+              java.util.Arrays.stream(c.getEnumConstants())
+                  .filter(o -> ((Enum<?>) o).name().equals("DIRECT"))
+                  .findFirst()
+                  .orElse(null);
+    } catch (ClassNotFoundException | LinkageError | ClassCastException e) {
+      return false;
+    }
+    if (directOption == null) {
+      return false;
+    }
+    Path probe = dir.resolve(".direct-io-probe");
+    try (java.nio.channels.FileChannel ch =
+        java.nio.channels.FileChannel.open(
+            probe,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.WRITE,
+            directOption)) {
+      return ch.isOpen();
+    } catch (java.io.IOException | UnsupportedOperationException e) {
+      return false;
+    } finally {
+      try {
+        Files.deleteIfExists(probe);
+      } catch (java.io.IOException e) {
+        // A leftover probe file is harmless.
       }
     }
   }
