@@ -16,6 +16,9 @@ final class Counters {
   static final byte[] QUARANTINED_BYTES = key("quarantined-bytes");
   static final byte[] QUARANTINED_COUNT = key("quarantined-count");
 
+  /** Bytes of shard values deleted from the shards column since its blob space was reclaimed. */
+  static final byte[] GARBAGE_BYTES = key("garbage-bytes");
+
   private Counters() {}
 
   private static byte[] key(String name) {

@@ -19,10 +19,12 @@ import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompactRangeOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.InfoLogLevel;
+import org.rocksdb.MutableColumnFamilyOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -196,8 +198,11 @@ final class ManagedRocksDb implements AutoCloseable {
             .setMinBlobSize(MIN_BLOB_SIZE)
             .setBlobFileSize(BLOB_FILE_SIZE)
             .setBlobCompressionType(CompressionType.NO_COMPRESSION)
-            .setEnableBlobGarbageCollection(true)
-            .setBlobGarbageCollectionAgeCutoff(0.25);
+            // Off while serving: with keys as random as CIDs almost every compaction would rewrite
+            // the oldest quarter of all shards. reclaimBlobSpace turns it on when deletes left
+            // garbage worth a rewrite.
+            .setEnableBlobGarbageCollection(false)
+            .setBlobGarbageCollectionAgeCutoff(1.0);
         o.setCompressionType(CompressionType.NO_COMPRESSION)
             .setWriteBufferSize(SHARD_WRITE_BUFFER_SIZE)
             .setMaxWriteBufferNumber(3);
@@ -346,6 +351,51 @@ final class ManagedRocksDb implements AutoCloseable {
     }
   }
 
+  private final Object compactionLock = new Object();
+  private CompactRangeOptions activeCompaction; // guarded by compactionLock
+
+  /**
+   * Rewrites {@code column} with blob garbage collection on, so that blob files holding deleted
+   * values are replaced by files of the live values only, then turns collection off again. Runs as
+   * long as the column is large (a full compaction); {@link #close()} cancels it.
+   */
+  void reclaimBlobSpace(Column column) throws StoreException {
+    run(
+        "reclaim blob space in",
+        column,
+        () -> {
+          ColumnFamilyHandle h = handles.get(column);
+          try (ManagedObject<CompactRangeOptions> o =
+              ManagedObject.of(new CompactRangeOptions().setExclusiveManualCompaction(false))) {
+            synchronized (compactionLock) {
+              activeCompaction = o.get();
+            }
+            try {
+              db.setOptions(h, blobGc(true));
+              db.compactRange(h, null, null, o.get());
+            } finally {
+              synchronized (compactionLock) {
+                activeCompaction = null; // before the options object is freed
+              }
+              db.setOptions(h, blobGc(false));
+            }
+          }
+          return null;
+        });
+  }
+
+  private static MutableColumnFamilyOptions blobGc(boolean on) {
+    return MutableColumnFamilyOptions.builder()
+        .setEnableBlobGarbageCollection(on)
+        .setBlobGarbageCollectionAgeCutoff(1.0)
+        .build();
+  }
+
+  /** A RocksDB integer property of {@code column}, such as {@code rocksdb.live-blob-file-size}. */
+  long longProperty(Column column, String name) throws StoreException {
+    return run("read a property of", column, () -> db.getLongProperty(handles.get(column), name));
+  }
+
   /** Writes all memtables to table and blob files and waits. */
   void flush() throws StoreException {
     run(
@@ -373,6 +423,11 @@ final class ManagedRocksDb implements AutoCloseable {
   /** Closes the database, then every option and handle it used, even if one of them fails. */
   @Override
   public void close() {
+    synchronized (compactionLock) {
+      if (activeCompaction != null) {
+        activeCompaction.setCanceled(true); // a space reclaim in progress stops at its next check
+      }
+    }
     Lock l = lifecycle.writeLock();
     l.lock();
     try {

@@ -97,6 +97,7 @@ public final class RocksNodeDatabase implements NodeDatabase {
     if (!db.isOpen()) {
       return;
     }
+    shards.close();
     try {
       db.flush();
     } catch (StoreException e) {

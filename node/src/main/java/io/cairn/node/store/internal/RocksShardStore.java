@@ -31,8 +31,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * concurrent puts can never together pass the quota. Operations on one CID hold that CID's stripe
  * lock, which makes "already present?" and the write one step.
  */
-final class RocksShardStore implements ShardStore {
+final class RocksShardStore implements ShardStore, AutoCloseable {
+  /** Reclaim blob space once deleted shards add up to this much... */
+  static final long RECLAIM_MIN_BYTES = 256L << 20;
+
+  /** ...and to at least this share of the live shards (a reclaim rewrites every live shard). */
+  static final double RECLAIM_MIN_SHARE = 0.25;
+
   private final ManagedRocksDb db;
+  private final long reclaimMinBytes;
+  private final AtomicLong garbage = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicBoolean reclaimPending =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.ExecutorService reclaimer =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().name("cairn-store-reclaim").daemon().factory());
   private final InstantSource clock;
   private final long quota;
   private final StripedLocks locks = new StripedLocks(256);
@@ -46,9 +59,21 @@ final class RocksShardStore implements ShardStore {
   private final Counter deletedTotal;
   private final Counter quarantinedTotal;
   private final Counter rejectedTotal;
+  private final Counter reclaimsTotal;
 
   RocksShardStore(ManagedRocksDb db, long quotaBytes, MetricsRegistry metrics, InstantSource clock)
       throws StoreException {
+    this(db, quotaBytes, metrics, clock, RECLAIM_MIN_BYTES);
+  }
+
+  RocksShardStore(
+      ManagedRocksDb db,
+      long quotaBytes,
+      MetricsRegistry metrics,
+      InstantSource clock,
+      long reclaimMinBytes)
+      throws StoreException {
+    this.reclaimMinBytes = reclaimMinBytes;
     if (quotaBytes < 0) {
       throw new IllegalArgumentException("quota must be >= 0 bytes, got " + quotaBytes);
     }
@@ -67,6 +92,14 @@ final class RocksShardStore implements ShardStore {
     rejectedTotal =
         metrics.counter(
             "cairn_node_store_rejected_total", "Shard puts refused, by reason.", "reason");
+    reclaimsTotal =
+        metrics.counter(
+            "cairn_node_store_space_reclaims_total",
+            "Rewrites of the shard blob files that dropped deleted shards.");
+    metrics.gauge(
+        "cairn_node_store_garbage_bytes",
+        "Bytes of deleted shards still held in blob files until the next reclaim.",
+        garbage::get);
     metrics.gauge("cairn_node_bytes_stored", "Bytes of stored shards.", used::get);
     metrics.gauge("cairn_node_quota_bytes", "The node's storage quota in bytes.", () -> quota);
     metrics.gauge("cairn_node_shards", "Number of stored shards.", count::get);
@@ -104,6 +137,7 @@ final class RocksShardStore implements ShardStore {
       qBytes = qIs;
       countersRepairedAtOpen = true;
     }
+    garbage.set(Math.max(0, Counters.decode(db.get(Column.COUNTERS, Counters.GARBAGE_BYTES))));
     used.set(usedIs);
     reserved.set(usedIs);
     count.set(countIs);
@@ -346,8 +380,12 @@ final class RocksShardStore implements ShardStore {
             .merge(Column.COUNTERS, Counters.USED_BYTES, Counters.operand(-size))
             .merge(Column.COUNTERS, Counters.SHARD_COUNT, Counters.operand(-1));
       }
+      if (kept > 0) {
+        batch.merge(Column.COUNTERS, Counters.GARBAGE_BYTES, Counters.operand(kept));
+      }
       db.write(batch, true);
     }
+    addGarbage(kept);
     if (metaRow != null) {
       used.addAndGet(-size);
       reserved.addAndGet(-size);
@@ -414,9 +452,11 @@ final class RocksShardStore implements ShardStore {
             .delete(Column.META, key)
             .deleteRange(Column.AUDIT_NONCES, key, RocksAuditNonceStore.endOfCid(key))
             .merge(Column.COUNTERS, Counters.USED_BYTES, Counters.operand(-meta.size()))
-            .merge(Column.COUNTERS, Counters.SHARD_COUNT, Counters.operand(-1));
+            .merge(Column.COUNTERS, Counters.SHARD_COUNT, Counters.operand(-1))
+            .merge(Column.COUNTERS, Counters.GARBAGE_BYTES, Counters.operand(meta.size()));
         db.write(batch, true);
       }
+      addGarbage(meta.size());
       used.addAndGet(-meta.size());
       reserved.addAndGet(-meta.size());
       count.decrementAndGet();
@@ -425,6 +465,57 @@ final class RocksShardStore implements ShardStore {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Counts {@code n} bytes of deleted shard values and, once they pass both thresholds, starts a
+   * space reclaim in the background (one at a time).
+   */
+  private void addGarbage(long n) {
+    long g = garbage.addAndGet(n);
+    if (g >= reclaimMinBytes
+        && g >= RECLAIM_MIN_SHARE * used.get()
+        && reclaimPending.compareAndSet(false, true)) {
+      try {
+        reclaimer.execute(this::reclaim);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        reclaimPending.set(false); // closing
+      }
+    }
+  }
+
+  private void reclaim() {
+    long g = garbage.get();
+    long t0 = System.nanoTime();
+    try {
+      db.reclaimBlobSpace(Column.SHARDS);
+      long left = garbage.addAndGet(-g);
+      db.put(Column.COUNTERS, Counters.GARBAGE_BYTES, Counters.operand(left), true);
+      reclaimsTotal.inc();
+      StoreLog.onSpaceReclaimed(g, (System.nanoTime() - t0) / 1_000_000);
+    } catch (StoreException | RuntimeException e) {
+      StoreLog.onReclaimFailed(e);
+    } finally {
+      reclaimPending.set(false);
+    }
+  }
+
+  /** Bytes of deleted shard values not yet reclaimed from the blob files. */
+  long garbageBytes() {
+    return garbage.get();
+  }
+
+  /** Waits for a space reclaim in progress (tests). */
+  void awaitReclaimForTesting() throws InterruptedException {
+    while (reclaimPending.get()) {
+      Thread.sleep(10);
+    }
+  }
+
+  /** Stops the background reclaim; a reclaim in progress is cancelled by closing the database. */
+  @Override
+  public void close() {
+    reclaimer.shutdownNow();
   }
 
   @Override

@@ -51,4 +51,17 @@ final class StoreLog {
         usedBytes,
         quotaBytes);
   }
+
+  /** Blob files were rewritten without the deleted shards. */
+  static void onSpaceReclaimed(long garbageBytes, long millis) {
+    LOG.info(
+        "Reclaimed the space of {} bytes of deleted shards from the blob files in {} ms",
+        garbageBytes,
+        millis);
+  }
+
+  /** A space reclaim failed or was cancelled by shutdown; the next delete tries again. */
+  static void onReclaimFailed(Exception e) {
+    LOG.warn("Reclaiming the space of deleted shards did not finish: {}", e.getMessage());
+  }
 }
