@@ -47,6 +47,7 @@ final class ManagedRocksDb implements AutoCloseable {
   static final long SHARD_WRITE_BUFFER_SIZE = 64L * 1024 * 1024;
 
   static {
+    NativeCopies.sweepTemp();
     RocksDB.loadLibrary();
   }
 
