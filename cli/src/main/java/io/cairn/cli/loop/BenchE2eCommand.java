@@ -45,13 +45,16 @@ import picocli.CommandLine.Spec;
  * network, beside this machine's limits measured in the same run.
  *
  * <ol>
- *   <li>Disk: {@value #DISK_FILES} new files of 1 MiB each written and fsynced one by one in the
- *       bench directory, as nodes persist shards. Divided by the expansion (k+m)/k this is the
- *       upload limit when every node shares this one disk.
  *   <li>Loopback: one plain TCP connection pushing {@value #LOOPBACK_MIB} MiB over 127.0.0.1.
- *   <li>For each size: a file of seeded random bytes streamed to disk (not timed), then {@code
- *       cairn upload} and {@code cairn retrieve} run in this JVM against the network, timed from
- *       start to exit, and the restored file compared by SHA-256.
+ *   <li>For each size: first the disk, as many new files of 1 MiB as the upload will store (size
+ *       times the expansion (k+m)/k, at least {@value #MIN_DISK_FILES}) written and fsynced one by
+ *       one in the bench directory, as nodes persist shards; divided by the expansion this is the
+ *       upload limit when every node shares this one disk. The volume matters: page-cache pages the
+ *       machine has not used lately cost more to fill than recently freed ones, so a small probe
+ *       overstates what the disk sustains for a large upload. Then a file of seeded random bytes
+ *       streamed to disk (not timed), {@code cairn upload} and {@code cairn retrieve} run in this
+ *       JVM against the network, timed from start to exit, and the restored file compared by
+ *       SHA-256.
  * </ol>
  *
  * <p>The uploads derive their keys with the cheapest Argon2id cost so the figures measure the data
@@ -74,7 +77,7 @@ import picocli.CommandLine.Spec;
       "2:usage error"
     })
 public final class BenchE2eCommand implements Callable<Integer> {
-  static final int DISK_FILES = 256;
+  static final int MIN_DISK_FILES = 64;
   static final int LOOPBACK_MIB = 1024;
 
   /** Upload floor: this share of the disk limit for the expansion in use. */
@@ -183,18 +186,8 @@ public final class BenchE2eCommand implements Callable<Integer> {
         Runtime.getRuntime().maxMemory() >> 20);
     out.flush();
     try {
-      double disk = Double.NaN;
       double loopback = Double.NaN;
       if (!noLimits) {
-        disk = diskMbPerSecond(root.resolve("disk-probe"));
-        out.printf(
-            Locale.ROOT,
-            "limit  disk: synced new 1 MiB files    %8.1f MB/s  -> upload limit at expansion %.2f:"
-                + " %.1f MB/s%n",
-            disk,
-            expansion,
-            disk / expansion);
-        out.flush();
         loopback = loopbackMbPerSecond(LOOPBACK_MIB);
         out.printf(Locale.ROOT, "limit  loopback TCP, one connection %8.1f MB/s%n", loopback);
         out.flush();
@@ -210,8 +203,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
             (System.nanoTime() - t0) / 1e9);
         out.flush();
         for (long size : bytes) {
-          runSize(
-              out, err, root, netDir.resolve(NetworkFile.FILE_NAME), size, disk, expansion, net);
+          runSize(out, err, root, netDir.resolve(NetworkFile.FILE_NAME), size, expansion, net);
         }
       }
     } finally {
@@ -228,11 +220,25 @@ public final class BenchE2eCommand implements Callable<Integer> {
       Path root,
       Path networkFile,
       long size,
-      double disk,
       double expansion,
       LocalNetwork net)
       throws Exception {
     String label = ByteSize.format(size);
+    double disk = Double.NaN;
+    if (!noLimits) {
+      int files = (int) Math.max(MIN_DISK_FILES, Math.ceil(size * expansion / (1 << 20)));
+      disk = diskMbPerSecond(root.resolve("disk-probe"), files);
+      out.printf(
+          Locale.ROOT,
+          "%-8s limit    disk: %d new 1 MiB files synced one by one (what this upload stores)"
+              + " %.1f MB/s -> upload limit at expansion %.2f: %.1f MB/s%n",
+          label,
+          files,
+          disk,
+          expansion,
+          disk / expansion);
+      out.flush();
+    }
     Path input = root.resolve("input-" + size + ".bin");
     Path manifest = root.resolve("input-" + size + ".cmf");
     Path restored = root.resolve("restored-" + size + ".bin");
@@ -464,16 +470,16 @@ public final class BenchE2eCommand implements Callable<Integer> {
   }
 
   /**
-   * Writes {@value #DISK_FILES} new 1 MiB files, each fsynced before the next (a node syncs every
-   * shard before it signs a receipt); returns MB/s.
+   * Writes {@code files} new 1 MiB files, each fsynced before the next (a node syncs every shard
+   * before it signs a receipt); returns MB/s.
    */
-  static double diskMbPerSecond(Path dir) throws IOException {
+  static double diskMbPerSecond(Path dir, int files) throws IOException {
     Files.createDirectories(dir);
     byte[] block = new byte[1 << 20];
     new SplittableRandom(7).nextBytes(block);
     ByteBuffer buf = ByteBuffer.wrap(block);
     long t0 = System.nanoTime();
-    for (int i = 0; i < DISK_FILES; i++) {
+    for (int i = 0; i < files; i++) {
       try (var ch =
           java.nio.channels.FileChannel.open(
               dir.resolve("f" + i), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -486,7 +492,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     deleteTree(dir);
-    return (double) DISK_FILES * block.length / seconds / 1e6;
+    return (double) files * block.length / seconds / 1e6;
   }
 
   /** Pushes {@code mib} MiB through one loopback TCP connection; returns MB/s. */
