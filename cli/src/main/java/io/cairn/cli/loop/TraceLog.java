@@ -93,6 +93,16 @@ public final class TraceLog implements Trace {
                   r.cid().toString(),
                   r.source(),
                   r.reason());
+          case TraceEvent.ShardReleased r ->
+              new Line(
+                  r.released() ? "shard_released" : "shard_release_failed",
+                  r.segment(),
+                  r.index(),
+                  r.cid().toString(),
+                  r.peer().toString(),
+                  r.released()
+                      ? "deleted again: no manifest names this copy"
+                      : "could not be deleted: " + r.detail());
           case TraceEvent.FetchAttemptFailed f ->
               new Line(
                   "fetch_failed",

@@ -1,6 +1,7 @@
 /* Copyright 2026 Cairn contributors. SPDX-License-Identifier: Apache-2.0 */
 package io.cairn.client.engine;
 
+import io.cairn.protocol.Cid;
 import io.cairn.protocol.PeerId;
 import io.cairn.protocol.message.AuditChallenge;
 import io.cairn.protocol.message.AuditResponse;
@@ -9,7 +10,7 @@ import io.cairn.protocol.message.StoreReceipt;
 import io.cairn.protocol.message.StoreRequest;
 
 /**
- * How the engines talk to storage nodes: the three exchanges of the Cairn wire protocol
+ * How the engines talk to storage nodes: the exchanges of the Cairn wire protocol
  * (docs/protocol.md), one request and one reply each, as blocking calls. The {@code p2p} module
  * implements it over libp2p streams; tests use an in-process fake.
  *
@@ -44,6 +45,12 @@ public interface ShardTransport {
    */
   StoreReceipt store(PeerRef peer, StoreRequest request, byte[] shard, int off, int len)
       throws TransportException, InterruptedException;
+
+  /**
+   * {@code /cairn/store/1.0.0}, delete: drops this client's claim on {@code cid} at {@code peer}
+   * (the node deletes the shard when no other owner holds it). Returns whether the node held it.
+   */
+  boolean delete(PeerRef peer, Cid cid) throws TransportException, InterruptedException;
 
   /**
    * {@code /cairn/retrieve/1.0.0}: sends {@code request} and returns the node's response with the

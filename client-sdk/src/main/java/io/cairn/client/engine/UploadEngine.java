@@ -266,20 +266,44 @@ public final class UploadEngine {
               trace,
               builder);
       long size;
-      try (SegmentCipher cipher = root.segmentCipher(fileId);
-          run) {
-        size = new UploadPipeline(p, random).run(in, cipher, run::accept);
-        run.finish();
-      }
-      builder.fileSize(size);
       Manifest manifest;
-      try (ManifestKeys keys = ManifestKeys.from(root)) {
-        manifest = builder.build(keys);
-      } catch (ManifestException e) {
-        throw new UploadException("the manifest cannot be built: " + e.getMessage(), e);
+      boolean done = false;
+      try {
+        try (SegmentCipher cipher = root.segmentCipher(fileId);
+            run) {
+          size = new UploadPipeline(p, random).run(in, cipher, run::accept);
+          run.finish();
+        }
+        builder.fileSize(size);
+        try (ManifestKeys keys = ManifestKeys.from(root)) {
+          manifest = builder.build(keys);
+        } catch (ManifestException e) {
+          throw new UploadException("the manifest cannot be built: " + e.getMessage(), e);
+        }
+        done = true;
+      } finally {
+        release(run, !done);
       }
       return new Result(
           manifest, run.report(size, keyDerivation, Duration.ofNanos(System.nanoTime() - start)));
+    }
+  }
+
+  /** How long a finished or failed upload spends deleting copies no manifest names. */
+  public static final Duration RELEASE_BUDGET = Duration.ofSeconds(10);
+
+  /**
+   * Deletes what no manifest will name: after a failure every copy stored, else only copies outside
+   * the placement (bad receipts, answers lost to timeouts), so that nodes do not keep paying quota
+   * for them. Best effort within {@link #RELEASE_BUDGET}; the trace records each outcome.
+   */
+  private static void release(UploadRun run, boolean failed) {
+    try {
+      run.release(failed, RELEASE_BUDGET);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // Cleanup must not hide the upload's own outcome.
     }
   }
 }

@@ -108,6 +108,23 @@ public sealed interface TraceEvent {
   }
 
   /**
+   * A copy that a failed upload had stored was deleted again (the node drops this client's claim),
+   * or could not be, so that a failed upload leaves no shards behind to use up the nodes' quota.
+   *
+   * @param released whether the node confirmed the delete
+   * @param detail why it could not be deleted, or empty
+   */
+  record ShardReleased(
+      long segment, int index, Cid cid, PeerId peer, boolean released, String detail)
+      implements TraceEvent {
+    public ShardReleased {
+      Objects.requireNonNull(cid, "cid");
+      Objects.requireNonNull(peer, "peer");
+      Objects.requireNonNull(detail, "detail");
+    }
+  }
+
+  /**
    * Asking a peer for a shard failed before any bytes could be checked (retrieve): unreachable,
    * timeout, refusal, protocol error. Bytes or proofs that fail their checks are {@link
    * ShardRejected}, with the peer as the source.

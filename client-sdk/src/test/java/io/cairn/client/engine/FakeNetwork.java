@@ -105,6 +105,12 @@ final class FakeNetwork implements ShardTransport, PeerDirectory {
   }
 
   @Override
+  public boolean delete(PeerRef peer, io.cairn.protocol.Cid cid)
+      throws TransportException, InterruptedException {
+    return dial(peer).delete(cid);
+  }
+
+  @Override
   public RetrievedShard retrieve(PeerRef peer, RetrieveRequest request)
       throws TransportException, InterruptedException {
     return dial(peer).retrieve(request);

@@ -172,6 +172,16 @@ final class FakeNode {
     }
   }
 
+  /** Deletes a shard (one owner per shard in this fake); whether it was held. */
+  boolean delete(Cid cid) throws TransportException, InterruptedException {
+    enter();
+    byte[] was = shards.remove(cid);
+    if (was != null) {
+      used.addAndGet(-was.length);
+    }
+    return was != null;
+  }
+
   StoreReceipt store(PeerId client, StoreRequest req, byte[] shard, int off, int len)
       throws TransportException, InterruptedException {
     enter();

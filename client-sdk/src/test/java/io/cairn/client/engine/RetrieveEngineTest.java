@@ -271,6 +271,11 @@ class RetrieveEngineTest {
           }
 
           @Override
+          public boolean delete(PeerRef peer, io.cairn.protocol.Cid cid) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
           public RetrievedShard retrieve(PeerRef peer, io.cairn.protocol.message.RetrieveRequest r)
               throws TransportException, InterruptedException {
             synchronized (inFlight) {

@@ -168,6 +168,10 @@ class UploadEngineTest {
       assertFalse(e.placement().contains(future.id()));
       assertFalse(e.placement().contains(slow.id()));
     }
+    // They stored the bytes and answered with receipts the client refused: no manifest names
+    // those copies, so the upload deleted them again.
+    assertEquals(0, forger.shardCount(), "the forger's copies were released");
+    assertEquals(0, future.shardCount(), "the future-dated copies were released");
     assertTrue(
         up.observations().stream()
             .anyMatch(
@@ -206,6 +210,41 @@ class UploadEngineTest {
         e.getMessage());
     assertTrue(e.getMessage().contains("no peer accepted it after 8 tries"), e.getMessage());
     assertTrue(e.getMessage().contains("QUOTA_EXCEEDED"), e.getMessage());
+  }
+
+  @Test
+  void shouldDeleteEveryStoredCopyWhenTheUploadFails() throws Exception {
+    long seed = 10;
+    FakeNetwork net = new FakeNetwork(seed, 6);
+    // Room for about two segments' shards in all: the network fills up part way through.
+    for (FakeNode n : net.nodes()) {
+      n.quota(2L * SEG / 4 + 100);
+    }
+    UploadEngine engine =
+        new UploadEngine(
+            net, net, uploadOptions(net, 4, 2), Fixture.random(seed), EngineListener.NONE);
+    List<TraceEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    assertThrows(
+        UploadException.class,
+        () ->
+            engine.upload(
+                new ByteArrayInputStream(data(SEG * 8, seed)),
+                Fixture.PASSWORD,
+                PlacementPolicy.DEFAULT,
+                UploadEngine.FileInfo.NONE,
+                events::add));
+    long stored = events.stream().filter(e -> e instanceof TraceEvent.ShardStored).count();
+    List<TraceEvent.ShardReleased> released =
+        events.stream()
+            .filter(e -> e instanceof TraceEvent.ShardReleased)
+            .map(e -> (TraceEvent.ShardReleased) e)
+            .toList();
+    assertTrue(stored > 0, "some shards were stored before the network filled up");
+    assertEquals(stored, released.size(), "every stored copy was released: " + released);
+    assertTrue(released.stream().allMatch(TraceEvent.ShardReleased::released), released.toString());
+    for (FakeNode n : net.nodes()) {
+      assertEquals(0, n.shardCount(), n.id() + " still holds shards of the failed upload");
+    }
   }
 
   @Test

@@ -62,6 +62,16 @@ public final class P2pShardTransport implements ShardTransport {
   }
 
   @Override
+  public boolean delete(PeerRef peer, io.cairn.protocol.Cid cid)
+      throws TransportException, InterruptedException {
+    try {
+      return client.delete(peer.id(), peer.addrs(), cid).existed();
+    } catch (CairnCallException e) {
+      throw map(e);
+    }
+  }
+
+  @Override
   public io.cairn.client.engine.RetrievedShard retrieve(PeerRef peer, RetrieveRequest request)
       throws TransportException, InterruptedException {
     try {

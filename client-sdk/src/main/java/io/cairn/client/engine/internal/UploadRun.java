@@ -46,6 +46,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -76,6 +77,12 @@ public final class UploadRun implements AutoCloseable {
       new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<FailedAttempt> failures = new ConcurrentLinkedQueue<>();
   private final AtomicLong requestIds = new AtomicLong();
+
+  /** A copy a node may hold: it sent a receipt, good or bad, or the answer never came. */
+  private record Held(long segment, int index, Cid cid, PeerId peer) {}
+
+  private final Set<Held> held = ConcurrentHashMap.newKeySet();
+  private final Set<Held> kept = ConcurrentHashMap.newKeySet();
   private int segments;
 
   public UploadRun(
@@ -170,6 +177,69 @@ public final class UploadRun implements AutoCloseable {
         fileSize, segments, shards, new ArrayList<>(failures), keyDerivation, elapsed);
   }
 
+  /** What {@link #release} did: copies deleted, copies that could not be. */
+  public record Released(int deleted, int failed) {}
+
+  /**
+   * Deletes the copies this run stored that no manifest will name: all of them after a failed run
+   * ({@code all}), else those outside the final placement (a receipt that failed its checks, an
+   * answer lost to a timeout). Runs after {@link #close()}, in parallel, for at most {@code
+   * budget}; each outcome is a {@link TraceEvent.ShardReleased}.
+   */
+  public Released release(boolean all, java.time.Duration budget) throws InterruptedException {
+    List<Held> todo = new ArrayList<>();
+    for (Held h : held) {
+      if (all || !kept.contains(h)) {
+        todo.add(h);
+      }
+    }
+    if (todo.isEmpty()) {
+      return new Released(0, 0);
+    }
+    AtomicInteger deleted = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    Semaphore lanes = new Semaphore(maxInFlight);
+    try (ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> calls = new ArrayList<>();
+      for (Held h : todo) {
+        calls.add(
+            ex.submit(
+                () -> {
+                  String detail = "";
+                  boolean ok = false;
+                  try {
+                    lanes.acquire();
+                    try {
+                      transport.delete(peers.getOrDefault(h.peer(), PeerRef.of(h.peer())), h.cid());
+                      ok = true;
+                    } finally {
+                      lanes.release();
+                    }
+                  } catch (TransportException e) {
+                    detail = e.getMessage();
+                  } catch (InterruptedException e) {
+                    detail = "gave up after " + budget.toSeconds() + " s";
+                  }
+                  (ok ? deleted : failed).incrementAndGet();
+                  trace.record(
+                      new TraceEvent.ShardReleased(
+                          h.segment(), h.index(), h.cid(), h.peer(), ok, detail));
+                  return null;
+                }));
+      }
+      long deadline = System.nanoTime() + budget.toNanos();
+      for (Future<?> f : calls) {
+        try {
+          f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+          break;
+        }
+      }
+      ex.shutdownNow(); // what is left is interrupted and counted as failed
+    }
+    return new Released(deleted.get(), failed.get());
+  }
+
   /** Interrupts and waits for whatever is still in flight. */
   @Override
   public void close() {
@@ -246,6 +316,9 @@ public final class UploadRun implements AutoCloseable {
     }
     if (placement.isEmpty()) {
       throw new UploadException(sp.shard(), new ArrayList<>(shardFailures));
+    }
+    for (PeerId p : placement) {
+      kept.add(new Held(segment.index(), index, segment.cid(index), p));
     }
     try {
       builder.addShard(segment.shardEntry(index, placement, receipts));
@@ -331,8 +404,15 @@ public final class UploadRun implements AutoCloseable {
             clock.millis(),
             latency,
             verdict.detail()));
+    Held h = new Held(segment.index(), index, cid, peer);
     if (verdict.ok()) {
+      held.add(h);
       return receipt;
+    }
+    if (verdict.outcome() != Outcome.UNREACHABLE
+        && verdict.outcome() != Outcome.REFUSED
+        && verdict.outcome() != Outcome.NOT_FOUND) {
+      held.add(h); // a bad receipt, a lost answer: the node may hold the copy anyway
     }
     FailedAttempt f =
         new FailedAttempt(
