@@ -268,7 +268,19 @@ public final class LocalNetwork implements AutoCloseable {
 
   /** Waits until any node process exits; returns it. */
   public RunningNode awaitAnyExit() throws InterruptedException {
-    List<RunningNode> all = nodes();
+    return awaitAnyExit(java.util.Set.of());
+  }
+
+  /**
+   * Waits until a node process not in {@code seen} exits, and returns it; returns null at once when
+   * every node is in {@code seen}.
+   */
+  public RunningNode awaitAnyExit(java.util.Set<RunningNode> seen) throws InterruptedException {
+    List<RunningNode> all = new ArrayList<>(nodes());
+    all.removeAll(seen);
+    if (all.isEmpty()) {
+      return null;
+    }
     CompletableFuture<?>[] exits =
         all.stream().map(n -> n.process().onExit()).toArray(CompletableFuture<?>[]::new);
     try {

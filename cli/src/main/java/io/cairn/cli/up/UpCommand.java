@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
       "(same identities and data)."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:stopped cleanly (Ctrl-C)", "1:a node failed to start, or exited on its own"})
+    exitCodeList = {
+      "0:stopped cleanly (Ctrl-C)",
+      "1:a node failed to start, or every node exited on its own"
+    })
 public final class UpCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -89,29 +92,46 @@ public final class UpCommand implements Callable<Integer> {
         networkDir.resolve(NetworkFile.FILE_NAME));
     out.println("cairn up: try  ./cairn upload FILE   (Ctrl-C stops the network)");
     out.flush();
-    LocalNetwork.RunningNode exited = network.awaitAnyExit();
-    if (stopping.get() || isShuttingDown(hook)) {
-      stopped.await(); // Ctrl-C: the hook stops the nodes (they also got the signal)
-      return 0;
+    java.util.Set<LocalNetwork.RunningNode> gone = new java.util.HashSet<>();
+    while (true) {
+      LocalNetwork.RunningNode exited = network.awaitAnyExit(gone);
+      if (stopping.get() || isShuttingDown()) {
+        stopped.await(); // Ctrl-C: the hook stops the nodes (they also got the signal)
+        return 0;
+      }
+      if (exited == null) {
+        break;
+      }
+      // A node exited on its own (a crash, or killed to try the network's fault tolerance): say
+      // so and keep the others serving; clients fall back to the nodes that are left.
+      gone.add(exited);
+      int left = network.nodes().size() - gone.size();
+      err.println(
+          "cairn up: "
+              + exited.name()
+              + " exited with status "
+              + exited.process().exitValue()
+              + " (see "
+              + exited.dir().resolve("node.log")
+              + "); "
+              + (left > 0
+                  ? left
+                      + " node(s) still serving. Ctrl-C and ./cairn up again brings it back with"
+                      + " its data."
+                  : "no node left."));
+      err.flush();
     }
-    // A node exited on its own (not through our shutdown hook): say so, stop the rest.
-    err.println(
-        "cairn up: "
-            + exited.name()
-            + " exited with status "
-            + exited.process().exitValue()
-            + "; see "
-            + exited.dir().resolve("node.log")
-            + ". Stopping the others.");
-    err.flush();
+    Runtime.getRuntime().removeShutdownHook(hook);
     network.close();
     return 1;
   }
 
-  /** Whether the JVM is already running its shutdown hooks. */
-  private static boolean isShuttingDown(Thread hook) {
+  /** Whether the JVM is already running its shutdown hooks (probed with a hook never run). */
+  private static boolean isShuttingDown() {
+    Thread probe = new Thread(() -> {}, "cairn-up-probe");
     try {
-      Runtime.getRuntime().removeShutdownHook(hook);
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
       return false;
     } catch (IllegalStateException e) {
       return true;
