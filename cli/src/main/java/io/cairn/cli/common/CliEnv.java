@@ -25,13 +25,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * @param prompt the terminal to ask for a password on, if there is one
  * @param stderrIsTerminal whether standard error is a terminal (the progress bar draws only then)
  * @param clock wall-clock time for reports and file timestamps
+ * @param stdin standard input ({@code cairn upload -} reads the data from it)
  */
 public record CliEnv(
     Map<String, String> variables,
     Path userHome,
     Optional<PasswordPrompt> prompt,
     boolean stderrIsTerminal,
-    InstantSource clock) {
+    InstantSource clock,
+    java.io.InputStream stdin) {
 
   /** Set to {@code 1} (or any value but {@code 0} and empty) for stack traces on errors. */
   public static final String DEBUG_VARIABLE = "CAIRN_DEBUG";
@@ -46,6 +48,7 @@ public record CliEnv(
     Objects.requireNonNull(userHome, "userHome");
     Objects.requireNonNull(prompt, "prompt");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(stdin, "stdin");
   }
 
   /**
@@ -57,12 +60,19 @@ public record CliEnv(
         Path.of(System.getProperty("user.home")),
         ConsolePrompt.open(),
         isTerminal(2),
-        InstantSource.system());
+        InstantSource.system(),
+        System.in);
   }
 
   /** A test environment: these variables, this home, no terminal, the system clock. */
   public static CliEnv of(Map<String, String> variables, Path userHome) {
-    return new CliEnv(variables, userHome, Optional.empty(), false, InstantSource.system());
+    return new CliEnv(
+        variables,
+        userHome,
+        Optional.empty(),
+        false,
+        InstantSource.system(),
+        java.io.InputStream.nullInputStream());
   }
 
   /**
@@ -74,15 +84,19 @@ public record CliEnv(
   }
 
   public CliEnv withPrompt(PasswordPrompt prompt) {
-    return new CliEnv(variables, userHome, Optional.of(prompt), stderrIsTerminal, clock);
+    return new CliEnv(variables, userHome, Optional.of(prompt), stderrIsTerminal, clock, stdin);
   }
 
   public CliEnv withStderrTerminal(boolean terminal) {
-    return new CliEnv(variables, userHome, prompt, terminal, clock);
+    return new CliEnv(variables, userHome, prompt, terminal, clock, stdin);
   }
 
   public CliEnv withClock(InstantSource clock) {
-    return new CliEnv(variables, userHome, prompt, stderrIsTerminal, clock);
+    return new CliEnv(variables, userHome, prompt, stderrIsTerminal, clock, stdin);
+  }
+
+  public CliEnv withStdin(java.io.InputStream stdin) {
+    return new CliEnv(variables, userHome, prompt, stderrIsTerminal, clock, stdin);
   }
 
   /** The value of a variable, if it is set (an empty value counts as set). */

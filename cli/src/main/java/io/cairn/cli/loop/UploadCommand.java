@@ -74,8 +74,14 @@ public final class UploadCommand implements Callable<Integer> {
   /** Appended to the input file's name for the default manifest name. */
   public static final String MANIFEST_SUFFIX = ".cmf";
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The file to upload.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The file to upload, or - for standard input (then -o is required).")
   Path file;
+
+  /** The FILE that means standard input. */
+  static final String STDIN = "-";
 
   @Option(
       names = {"-o", "--output"},
@@ -164,17 +170,25 @@ public final class UploadCommand implements Callable<Integer> {
     ClientSentinel sentinel = ClientSentinel.disabled();
     TraceLog trace = new TraceLog();
     LoopReports.Network reached = null;
+    boolean fromStdin = file.toString().equals(STDIN);
+    if (fromStdin && output == null) {
+      throw CliException.usage("reading standard input (FILE -) needs -o MANIFEST");
+    }
     Path manifestPath = output != null ? output : defaultManifest(file);
     try {
       UploadEngine.Options options = options();
-      if (!Files.exists(file)) {
-        throw new NoSuchFileException(file.toString(), null, "the file to upload");
+      long size = -1;
+      if (!fromStdin) {
+        if (!Files.exists(file)) {
+          throw new NoSuchFileException(file.toString(), null, "the file to upload");
+        }
+        if (!Files.isRegularFile(file)) {
+          throw CliException.failure("NOT_A_FILE", file + " is not a regular file");
+        }
+        size = Files.size(file);
+        checkShardLimit(size, options.pipeline());
       }
-      if (!Files.isRegularFile(file)) {
-        throw CliException.failure("NOT_A_FILE", file + " is not a regular file");
-      }
-      long size = Files.size(file);
-      checkShardLimit(size, options.pipeline());
+      String label = fromStdin ? "standard input" : String.valueOf(file.getFileName());
       try (AtomicOutput manifestOut = AtomicOutput.create(manifestPath, force)) {
         NetworkOptions.Target target = network.resolve();
         sentinel = ClientSentinel.load(sentinelOptions, () -> env.clock().millis());
@@ -188,8 +202,7 @@ public final class UploadCommand implements Callable<Integer> {
         UploadEngine.Result result;
         long manifestMs;
         try (Password pw =
-                password.read(
-                    PasswordSource.Purpose.CREATE, "the manifest of " + file.getFileName());
+                password.read(PasswordSource.Purpose.CREATE, "the manifest of " + label);
             ClientSession session =
                 ClientSession.open(
                     target, Duration.ofSeconds(timeoutSeconds), sentinel, env.clock())) {
@@ -206,12 +219,25 @@ public final class UploadCommand implements Callable<Integer> {
                   options,
                   new SecureRandom(),
                   observations);
-          try (Progress bar = progress.start("upload " + file.getFileName(), size);
-              InputStream in = new CountingInputStream(Files.newInputStream(file), bar)) {
+          long maxBytes = maxBytes(options.pipeline());
+          try (Progress bar = progress.start("upload " + label, size);
+              InputStream in =
+                  new CountingInputStream(
+                      fromStdin
+                          ? new BoundedInput(env.stdin(), maxBytes)
+                          : Files.newInputStream(file),
+                      bar)) {
             result =
                 engine.upload(
-                    in, pw.chars(), policy, UploadEngine.FileInfo.of(fileName(file), null), trace);
+                    in,
+                    pw.chars(),
+                    policy,
+                    UploadEngine.FileInfo.of(fromStdin ? null : fileName(file), null),
+                    trace);
             bar.finish();
+          } catch (BoundedInput.TooLong e) {
+            throw tooManyShards(
+                label, "more than " + ByteSize.format(maxBytes), options.pipeline());
           }
           long t0 = System.nanoTime();
           byte[] encoded = ManifestCodec.encode(result.manifest());
@@ -318,20 +344,32 @@ public final class UploadCommand implements Callable<Integer> {
   private void checkShardLimit(long size, UploadPipeline.Options p) throws CliException {
     long shards = Manifest.segmentCountFor(size, p.segmentSize()) * (p.k() + p.m());
     if (shards > ManifestLimits.MAX_SHARDS) {
-      throw new CliException(
-          ExitCodes.LIMIT_EXCEEDED,
-          "LIMIT_EXCEEDED",
-          file
-              + " would need "
-              + shards
-              + " shards at "
-              + ByteSize.format(p.segmentSize())
-              + " segments and k+m="
-              + (p.k() + p.m())
-              + "; a manifest holds at most "
-              + ManifestLimits.MAX_SHARDS
-              + " (use a larger --segment-size, up to 64MiB)");
+      throw tooManyShards(file.toString(), shards + "", p);
     }
+  }
+
+  /** The most plaintext one manifest can describe at these settings. */
+  static long maxBytes(UploadPipeline.Options p) {
+    return (long) (ManifestLimits.MAX_SHARDS / (p.k() + p.m())) * p.segmentSize();
+  }
+
+  private static CliException tooManyShards(String what, String shards, UploadPipeline.Options p) {
+    return new CliException(
+        ExitCodes.LIMIT_EXCEEDED,
+        "LIMIT_EXCEEDED",
+        what
+            + " would need "
+            + shards
+            + (shards.startsWith("more")
+                ? " of data, more shards than a manifest holds"
+                : " shards")
+            + " at "
+            + ByteSize.format(p.segmentSize())
+            + " segments and k+m="
+            + (p.k() + p.m())
+            + "; a manifest holds at most "
+            + ManifestLimits.MAX_SHARDS
+            + " (use a larger --segment-size, up to 64MiB)");
   }
 
   static Path defaultManifest(Path file) {
@@ -404,7 +442,7 @@ public final class UploadCommand implements Callable<Integer> {
     out.printf(
         Locale.ROOT,
         "uploaded %s: %s in %.1f s (%.1f MB/s)%n",
-        file.getFileName(),
+        file.toString().equals(STDIN) ? "standard input" : file.getFileName(),
         Progress.bytes(r.fileSize()),
         seconds,
         r.fileSize() / seconds / 1e6);

@@ -91,6 +91,11 @@ class LoopIntegrationTest {
 
   /** Runs the CLI in this JVM with its home in {@code home} and the password in the env. */
   Run cli(Path home, String password, String... args) {
+    return cli(home, password, java.io.InputStream.nullInputStream(), args);
+  }
+
+  /** As {@link #cli(Path, String, String...)} with {@code stdin} as standard input. */
+  Run cli(Path home, String password, java.io.InputStream stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Map<String, String> vars = new HashMap<>();
@@ -99,7 +104,10 @@ class LoopIntegrationTest {
     }
     int code =
         Main.run(
-            CliEnv.of(vars, home), new PrintWriter(out, true), new PrintWriter(err, true), args);
+            CliEnv.of(vars, home).withStdin(stdin),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            args);
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -242,6 +250,35 @@ class LoopIntegrationTest {
     for (JsonNode n : a.get("nodes")) {
       assertEquals("healthy", n.get("state").asText(), n.toString());
     }
+
+    // Standard input: FILE - with -o, the data from a pipe; without -o a usage error.
+    byte[] piped = Files.readAllBytes(randomFile(d.resolve("piped.bin"), 3 * 1024 * 1024 + 5, 9));
+    Path pipedManifest = d.resolve("piped.cmf");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "upload", "-", "-o", pipedManifest.toString(), "--network", net.file().toString()));
+    args.addAll(List.of(CHEAP_KDF));
+    Run fromPipe =
+        cli(home, PASSWORD, new java.io.ByteArrayInputStream(piped), args.toArray(String[]::new));
+    assertEquals(0, fromPipe.code(), fromPipe.both());
+    assertTrue(fromPipe.out().contains("uploaded standard input: 3.1 MB"), fromPipe.both());
+    Path pipedBack = d.resolve("piped.back");
+    Run back =
+        cli(
+            home,
+            PASSWORD,
+            "retrieve",
+            pipedManifest.toString(),
+            "-o",
+            pipedBack.toString(),
+            "--network",
+            net.file().toString());
+    assertEquals(0, back.code(), back.both());
+    assertArrayEquals(piped, Files.readAllBytes(pipedBack));
+    Run noOutput = cli(home, PASSWORD, "upload", "-", "--network", net.file().toString());
+    assertEquals(2, noOutput.code(), noOutput.both());
+    assertTrue(noOutput.err().contains("needs -o MANIFEST"), noOutput.both());
   }
 
   @Test
