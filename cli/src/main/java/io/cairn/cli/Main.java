@@ -70,7 +70,24 @@ public final class Main implements Runnable, CliEnv.Holder {
   }
 
   public static void main(String[] args) {
+    quietLeakDetection();
     System.exit(run(args));
+  }
+
+  /** The system property Netty reads for its buffer leak detection level. */
+  static final String LEAK_DETECTION = "io.netty.leakDetection.level";
+
+  /**
+   * Netty samples one buffer allocation in 128 for leak tracking by default, recording a stack
+   * trace each time; with the many small buffers of yamux frames that cost a node about 7 % of its
+   * CPU in a 1 GiB upload (docs/benchmarks.md). The test suite runs with {@code paranoid} tracking
+   * to catch leaks; a released {@code cairn} process turns it off unless {@value #LEAK_DETECTION}
+   * asks otherwise.
+   */
+  static void quietLeakDetection() {
+    if (System.getProperty(LEAK_DETECTION) == null) {
+      System.setProperty(LEAK_DETECTION, "disabled");
+    }
   }
 
   static final class Version implements CommandLine.IVersionProvider {
