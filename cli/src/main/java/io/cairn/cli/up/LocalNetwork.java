@@ -53,6 +53,12 @@ public final class LocalNetwork implements AutoCloseable {
       cmd.add("-Xmx512m");
       cmd.add("-XX:+UseSerialGC");
       // Six nodes share a small machine: one GC thread each, no concurrent collector threads.
+      // C2 compiles only what stays hot (four times HotSpot's default thresholds): six JVMs each
+      // compiling their lukewarm code cost the nodes a third of their CPU in a 1 GiB upload
+      // (docs/benchmarks.md); a long-running node loses nothing by compiling its cold paths later.
+      cmd.add("-XX:Tier4InvocationThreshold=20000");
+      cmd.add("-XX:Tier4MinInvocationThreshold=2000");
+      cmd.add("-XX:Tier4CompileThreshold=40000");
       // CAIRN_NODE_JAVA_OPTS adds JVM options to every node (profiling, heap size, ...).
       String extra = System.getenv("CAIRN_NODE_JAVA_OPTS");
       if (extra != null && !extra.isBlank()) {
