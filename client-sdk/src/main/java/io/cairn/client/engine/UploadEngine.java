@@ -289,17 +289,21 @@ public final class UploadEngine {
     }
   }
 
-  /** How long a finished or failed upload spends deleting copies no manifest names. */
+  /** How long a failed upload spends deleting the copies it stored. */
   public static final Duration RELEASE_BUDGET = Duration.ofSeconds(10);
+
+  /** How long a successful upload waits on deleting stray copies (from slow or lying nodes). */
+  public static final Duration STRAY_RELEASE_BUDGET = Duration.ofSeconds(3);
 
   /**
    * Deletes what no manifest will name: after a failure every copy stored, else only copies outside
    * the placement (bad receipts, answers lost to timeouts), so that nodes do not keep paying quota
-   * for them. Best effort within {@link #RELEASE_BUDGET}; the trace records each outcome.
+   * for them. Best effort within {@link #RELEASE_BUDGET} (after a failure) or {@link
+   * #STRAY_RELEASE_BUDGET}; the trace records each outcome.
    */
   private static void release(UploadRun run, boolean failed) {
     try {
-      run.release(failed, RELEASE_BUDGET);
+      run.release(failed, failed ? RELEASE_BUDGET : STRAY_RELEASE_BUDGET);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {

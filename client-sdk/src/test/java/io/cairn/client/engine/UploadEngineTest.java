@@ -233,14 +233,26 @@ class UploadEngineTest {
                 PlacementPolicy.DEFAULT,
                 UploadEngine.FileInfo.NONE,
                 events::add));
-    long stored = events.stream().filter(e -> e instanceof TraceEvent.ShardStored).count();
+    Set<String> stored =
+        events.stream()
+            .filter(e -> e instanceof TraceEvent.ShardStored)
+            .map(e -> (TraceEvent.ShardStored) e)
+            .map(e -> e.peer() + "/" + e.cid())
+            .collect(Collectors.toSet());
     List<TraceEvent.ShardReleased> released =
         events.stream()
             .filter(e -> e instanceof TraceEvent.ShardReleased)
             .map(e -> (TraceEvent.ShardReleased) e)
             .toList();
-    assertTrue(stored > 0, "some shards were stored before the network filled up");
-    assertEquals(stored, released.size(), "every stored copy was released: " + released);
+    assertFalse(stored.isEmpty(), "some shards were stored before the network filled up");
+    // Every stored copy is released; stores cut short by the failure are released too, in case
+    // they landed.
+    assertTrue(
+        released.stream()
+            .map(r -> r.peer() + "/" + r.cid())
+            .collect(Collectors.toSet())
+            .containsAll(stored),
+        "every stored copy was released: " + released);
     assertTrue(released.stream().allMatch(TraceEvent.ShardReleased::released), released.toString());
     for (FakeNode n : net.nodes()) {
       assertEquals(0, n.shardCount(), n.id() + " still holds shards of the failed upload");

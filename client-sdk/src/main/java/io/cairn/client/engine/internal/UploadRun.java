@@ -78,7 +78,7 @@ public final class UploadRun implements AutoCloseable {
   private final ConcurrentLinkedQueue<FailedAttempt> failures = new ConcurrentLinkedQueue<>();
   private final AtomicLong requestIds = new AtomicLong();
 
-  /** A copy a node may hold: it sent a receipt, good or bad, or the answer never came. */
+  /** A copy a node may hold: it sent a receipt, good or bad, or the exchange did not finish. */
   private record Held(long segment, int index, Cid cid, PeerId peer) {}
 
   private final Set<Held> held = ConcurrentHashMap.newKeySet();
@@ -384,6 +384,10 @@ public final class UploadRun implements AutoCloseable {
     long t0 = System.nanoTime();
     StoreReceipt receipt = null;
     Verdict verdict;
+    // Counted as held from the first byte sent: a store interrupted when the run fails may still
+    // have landed, and release() then deletes it (a delete of a copy never stored is harmless).
+    Held h = new Held(segment.index(), index, cid, peer);
+    held.add(h);
     try {
       receipt = transport.store(ref, request, shard, 0, shard.length);
       verdict =
@@ -404,15 +408,14 @@ public final class UploadRun implements AutoCloseable {
             clock.millis(),
             latency,
             verdict.detail()));
-    Held h = new Held(segment.index(), index, cid, peer);
     if (verdict.ok()) {
-      held.add(h);
       return receipt;
     }
-    if (verdict.outcome() != Outcome.UNREACHABLE
-        && verdict.outcome() != Outcome.REFUSED
-        && verdict.outcome() != Outcome.NOT_FOUND) {
-      held.add(h); // a bad receipt, a lost answer: the node may hold the copy anyway
+    if (verdict.outcome() == Outcome.UNREACHABLE
+        || verdict.outcome() == Outcome.REFUSED
+        || verdict.outcome() == Outcome.NOT_FOUND) {
+      held.remove(h); // refused or never reached: nothing stored. A bad receipt or a lost answer
+      // stays: the node may hold the copy anyway.
     }
     FailedAttempt f =
         new FailedAttempt(
