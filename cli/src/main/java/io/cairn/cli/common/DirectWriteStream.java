@@ -40,6 +40,7 @@ final class DirectWriteStream extends OutputStream {
   private final int block;
   private long position;
   private boolean finished;
+  private boolean buffered; // direct writes were refused: everything goes through tail
 
   private DirectWriteStream(FileChannel direct, FileChannel tail, ByteBuffer buffer, int block) {
     this.direct = direct;
@@ -131,7 +132,20 @@ final class DirectWriteStream extends OutputStream {
     }
     ByteBuffer out = buffer.duplicate().position(0).limit(whole);
     while (out.hasRemaining()) {
-      position += direct.write(out, position);
+      if (buffered) {
+        position += tail.write(out, position);
+        continue;
+      }
+      try {
+        position += direct.write(out, position);
+      } catch (IOException e) {
+        if (position != 0) {
+          throw e;
+        }
+        // Some file systems accept O_DIRECT at open and refuse the first write (EINVAL): write
+        // through the page cache from here on.
+        buffered = true;
+      }
     }
     buffer.limit(filled).position(whole);
     buffer.compact();
