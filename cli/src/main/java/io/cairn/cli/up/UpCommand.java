@@ -121,7 +121,12 @@ public final class UpCommand implements Callable<Integer> {
                   : "no node left."));
       err.flush();
     }
-    Runtime.getRuntime().removeShutdownHook(hook);
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      stopped.await(); // Ctrl-C came meanwhile: the hook closes the network
+      return 0;
+    }
     network.close();
     return 1;
   }
