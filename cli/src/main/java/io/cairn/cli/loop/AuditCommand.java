@@ -68,7 +68,9 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(
       names = "--sample",
       paramLabel = "N",
-      description = "Audit a random sample of N shards instead of all of them.")
+      description =
+          "Audit a random sample of N shards instead of all of them; shards on nodes the"
+              + " sentinel does not count as healthy come first.")
   Integer sample;
 
   @Option(
@@ -147,7 +149,7 @@ public final class AuditCommand implements Callable<Integer> {
                   state,
                   sample == null
                       ? AuditEngine.Selection.all()
-                      : AuditEngine.Selection.sample(sample),
+                      : AuditEngine.Selection.sample(sample, distrusted(sentinel, m)),
                   trace);
         } finally {
           // Rounds are spent when challenged, answered or not: never ask one twice.
@@ -183,6 +185,22 @@ public final class AuditCommand implements Callable<Integer> {
               details == null ? LoopReports.fields("manifest", manifest.toString()) : Map.of()));
       throw e;
     }
+  }
+
+  /**
+   * The peers of this manifest's placements that the sentinel does not count as healthy: a sample
+   * audits their shards first.
+   */
+  static java.util.Set<io.cairn.protocol.PeerId> distrusted(ClientSentinel sentinel, Manifest m) {
+    java.util.Set<io.cairn.protocol.PeerId> out = new java.util.HashSet<>();
+    for (var e : m.shards()) {
+      for (io.cairn.protocol.PeerId p : e.placement()) {
+        if (sentinel.state(p).map(st -> st != io.cairn.sentinel.NodeState.HEALTHY).orElse(false)) {
+          out.add(p);
+        }
+      }
+    }
+    return out;
   }
 
   private static AuditState loadState(Path file, Manifest m) throws IOException, CliException {

@@ -422,6 +422,14 @@ class LoopIntegrationTest {
     u2.get("sentinel").get("excluded").forEach(x -> excluded.add(x.asText()));
     assertEquals(List.of(rogueId), excluded);
     assertTrue(up2.err().contains("the sentinel excludes 1 node(s)"), up2.both());
+
+    // A sampled audit checks the distrusted node's shards first (it is honest again by now).
+    Run sampled = audit(home, mf, d.resolve("sampled.json"), "--sample", "2");
+    JsonNode sa = json(d.resolve("sampled.json"));
+    assertEquals(2, sa.get("challenged").asInt(), sampled.both());
+    for (JsonNode c : sa.get("shards")) {
+      assertEquals(rogueId, c.get("peer").asText(), "sampled first: " + sa.get("shards"));
+    }
   }
 
   @Test

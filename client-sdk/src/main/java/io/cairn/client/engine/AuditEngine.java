@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,25 +98,34 @@ public final class AuditEngine {
   }
 
   /**
-   * Which shards a run audits: all of them, or a uniformly random sample of {@code shards} among
-   * those that still have an unspent round and a peer to ask.
+   * Which shards a run audits: all of them, or a random sample of {@code shards} among those that
+   * still have an unspent round and a peer to ask. A sample takes shards held by a peer in {@code
+   * first} (nodes the sentinel distrusts) before any other, in random order, then fills up
+   * uniformly from the rest: suspicion is checked first, everyone is still checked at random.
    *
    * @param sample the sample size; empty for all shards
+   * @param first peers whose shards a sample takes first
    */
-  public record Selection(OptionalInt sample) {
+  public record Selection(OptionalInt sample, Set<PeerId> first) {
     public Selection {
       Objects.requireNonNull(sample, "sample");
       if (sample.isPresent() && sample.getAsInt() < 1) {
         throw new IllegalArgumentException("sample must be at least 1, got " + sample.getAsInt());
       }
+      first = Set.copyOf(first);
     }
 
     public static Selection all() {
-      return new Selection(OptionalInt.empty());
+      return new Selection(OptionalInt.empty(), Set.of());
     }
 
     public static Selection sample(int shards) {
-      return new Selection(OptionalInt.of(shards));
+      return new Selection(OptionalInt.of(shards), Set.of());
+    }
+
+    /** A sample of {@code shards} that takes the shards held by {@code first} before the rest. */
+    public static Selection sample(int shards, Set<PeerId> first) {
+      return new Selection(OptionalInt.of(shards), first);
     }
   }
 
@@ -188,27 +198,40 @@ public final class AuditEngine {
     if (selection.sample().isEmpty()) {
       return manifest.shards();
     }
-    List<ShardEntry> auditable = new ArrayList<>();
+    List<ShardEntry> suspect = new ArrayList<>();
+    List<ShardEntry> rest = new ArrayList<>();
     for (ShardEntry e : manifest.shards()) {
       if (!e.placement().isEmpty() && state.remaining(e) > 0) {
-        auditable.add(e);
+        boolean held = false;
+        for (PeerId p : e.placement()) {
+          held |= selection.first().contains(p);
+        }
+        (held ? suspect : rest).add(e);
       }
     }
-    int n = Math.min(selection.sample().getAsInt(), auditable.size());
-    // Partial Fisher-Yates: the first n positions are a uniform sample.
-    for (int i = 0; i < n; i++) {
-      int j = i + random.nextInt(auditable.size() - i);
-      ShardEntry t = auditable.get(i);
-      auditable.set(i, auditable.get(j));
-      auditable.set(j, t);
-    }
-    List<ShardEntry> sample = new ArrayList<>(auditable.subList(0, n));
+    int n = selection.sample().getAsInt();
+    List<ShardEntry> sample = new ArrayList<>(Math.min(n, suspect.size() + rest.size()));
+    sample.addAll(uniform(suspect, Math.min(n, suspect.size())));
+    sample.addAll(uniform(rest, Math.min(n - sample.size(), rest.size())));
     sample.sort(
         (a, b) ->
             a.segment() != b.segment()
                 ? Integer.compare(a.segment(), b.segment())
                 : Integer.compare(a.index(), b.index()));
     return sample;
+  }
+
+  /**
+   * A uniform sample of {@code n} of {@code from} (partial Fisher-Yates; reorders {@code from}).
+   */
+  private List<ShardEntry> uniform(List<ShardEntry> from, int n) {
+    for (int i = 0; i < n; i++) {
+      int j = i + random.nextInt(from.size() - i);
+      ShardEntry t = from.get(i);
+      from.set(i, from.get(j));
+      from.set(j, t);
+    }
+    return from.subList(0, n);
   }
 
   /** One shard's challenges under way. */

@@ -222,6 +222,49 @@ class AuditEngineTest {
   }
 
   @Test
+  void shouldAuditTheShardsOfDistrustedPeersFirstThenSampleTheRest() throws Exception {
+    long seed = 59;
+    FakeNetwork net = new FakeNetwork(seed, 8);
+    Fixture.Uploaded up = upload(net, data(SEG * 4, seed), seed);
+    Manifest m = up.manifest();
+    PeerId suspect = m.shards().get(0).placement().get(0);
+    long held =
+        m.shards().stream().filter(e -> e.placement().contains(suspect)).count(); // 1 per segment
+    assertTrue(held >= 2 && held < m.shards().size(), "held " + held);
+
+    // A sample larger than the suspect's share: all of its shards, plus others to fill up.
+    int n = (int) held + 3;
+    AuditReport big =
+        engine(net, seed, EngineListener.NONE)
+            .audit(
+                m,
+                AuditState.fresh(m),
+                AuditEngine.Selection.sample(n, java.util.Set.of(suspect)),
+                Trace.NONE);
+    assertEquals(n, big.shards().size());
+    assertEquals(
+        held,
+        big.shards().stream()
+            .filter(a -> a.peers().stream().anyMatch(p -> p.peer().equals(suspect)))
+            .count(),
+        "every shard of the suspect was audited");
+
+    // A sample smaller than its share: only the suspect's shards.
+    AuditReport small =
+        engine(net, seed + 1, EngineListener.NONE)
+            .audit(
+                m,
+                AuditState.fresh(m),
+                AuditEngine.Selection.sample(2, java.util.Set.of(suspect)),
+                Trace.NONE);
+    assertEquals(2, small.shards().size());
+    assertTrue(
+        small.shards().stream()
+            .allMatch(a -> a.peers().stream().anyMatch(p -> p.peer().equals(suspect))),
+        small.toString());
+  }
+
+  @Test
   void shouldRefuseAStateOfAnotherFile() throws Exception {
     FakeNetwork net = new FakeNetwork(58, 6);
     Manifest a = upload(net, data(100, 1), 1).manifest();
