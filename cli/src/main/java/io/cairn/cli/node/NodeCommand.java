@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     name = "node",
     mixinStandardHelpOptions = true,
     description = "Run a Cairn storage node, or show its identity.",
-    subcommands = {NodeRunCommand.class, NodeIdCommand.class})
+    subcommands = {NodeRunCommand.class, NodeIdCommand.class, NodeQuarantineCommand.class})
 public final class NodeCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -208,6 +208,17 @@ final class RogueNode implements AutoCloseable {
     public long quarantinedBytes() {
       return store.quarantinedBytes();
     }
+
+    @Override
+    public java.util.List<io.cairn.node.store.QuarantinedShard> quarantined()
+        throws StoreException {
+      return store.quarantined();
+    }
+
+    @Override
+    public long purgeQuarantine() throws StoreException {
+      return store.purgeQuarantine();
+    }
   }
 
   @Override

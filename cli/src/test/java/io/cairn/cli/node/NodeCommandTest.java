@@ -40,6 +40,37 @@ class NodeCommandTest {
   }
 
   @Test
+  void shouldListAnEmptyQuarantineAndRefuseWhileTheNodeRuns() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertEquals(1, run(out, err, "quarantine", "--dir", dir.toString()), err.toString());
+    assertTrue(err.toString().contains("holds no node database"), err.toString());
+
+    Path db = dir.resolve("db");
+    io.cairn.node.store.NodeDatabase nd =
+        io.cairn.node.store.NodeDatabase.open(
+            db,
+            1 << 20,
+            new io.cairn.node.metrics.MetricsRegistry(),
+            java.time.InstantSource.system());
+    try {
+      // As while a node runs: the database is locked.
+      StringWriter err2 = new StringWriter();
+      assertEquals(1, run(new StringWriter(), err2, "quarantine", "--dir", dir.toString()));
+      assertTrue(err2.toString().contains("in use by another process"), err2.toString());
+    } finally {
+      nd.close();
+    }
+    StringWriter out3 = new StringWriter();
+    StringWriter err3 = new StringWriter();
+    assertEquals(0, run(out3, err3, "quarantine", "--dir", dir.toString()), err3.toString());
+    assertTrue(out3.toString().contains("0 quarantined shard(s), 0 bytes kept"), out3.toString());
+    StringWriter out4 = new StringWriter();
+    assertEquals(0, run(out4, err3, "quarantine", "--dir", dir.toString(), "--purge"));
+    assertTrue(out4.toString().contains("purged 0 quarantined shard(s)"), out4.toString());
+  }
+
+  @Test
   void shouldRefuseAnIdentityKeyOthersCanRead() throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

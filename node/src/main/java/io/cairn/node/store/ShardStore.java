@@ -64,4 +64,13 @@ public interface ShardStore {
 
   /** Bytes of shards moved to quarantine (not counted in {@link #usedBytes()}). */
   long quarantinedBytes();
+
+  /** Every quarantined shard, oldest CID first (an operator's view; reads the whole column). */
+  java.util.List<QuarantinedShard> quarantined() throws StoreException;
+
+  /**
+   * Deletes every quarantined shard and gives its space back to the disk; returns how many were
+   * purged. Live shards are not touched.
+   */
+  long purgeQuarantine() throws StoreException;
 }

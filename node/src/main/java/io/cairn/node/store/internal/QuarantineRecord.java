@@ -22,6 +22,33 @@ final class QuarantineRecord {
 
   private QuarantineRecord() {}
 
+  /** What a record says, without its bytes. */
+  record Header(long detectedAtMillis, byte reason, long bytesKept) {
+    String reasonName() {
+      return switch (reason) {
+        case REASON_HASH_MISMATCH -> "hash-mismatch";
+        case REASON_UNREADABLE -> "unreadable";
+        default -> "unknown-" + (reason & 0xff);
+      };
+    }
+  }
+
+  /** Reads a record's header; throws {@link IllegalArgumentException} for a malformed one. */
+  static Header header(byte[] record) {
+    if (record.length < 14 || record[0] != VERSION) {
+      throw new IllegalArgumentException("not a version-1 quarantine record");
+    }
+    ByteBuffer b = ByteBuffer.wrap(record);
+    b.get();
+    long at = b.getLong();
+    byte reason = b.get();
+    int m = b.getInt();
+    if (m < 0 || m > record.length - 14) {
+      throw new IllegalArgumentException("quarantine record metadata length " + m);
+    }
+    return new Header(at, reason, record.length - 14L - m);
+  }
+
   static byte[] encode(long detectedAtMillis, byte reason, byte[] meta, byte[] data) {
     byte[] m = meta == null ? new byte[0] : meta;
     byte[] d = data == null ? new byte[0] : data;

@@ -500,6 +500,59 @@ final class RocksShardStore implements ShardStore, AutoCloseable {
     }
   }
 
+  @Override
+  public List<io.cairn.node.store.QuarantinedShard> quarantined() throws StoreException {
+    List<io.cairn.node.store.QuarantinedShard> out = new ArrayList<>();
+    try (ManagedRocksIterator it = db.iterator(Column.QUARANTINE)) {
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        byte[] key = it.key();
+        if (key.length <= 8) {
+          continue;
+        }
+        Cid cid;
+        QuarantineRecord.Header h;
+        try {
+          cid = Cid.fromBytes(Arrays.copyOf(key, key.length - 8));
+          h = QuarantineRecord.header(it.value());
+        } catch (IllegalArgumentException e) {
+          continue; // not one of ours: leave it for purge
+        }
+        out.add(
+            new io.cairn.node.store.QuarantinedShard(
+                cid, Instant.ofEpochMilli(h.detectedAtMillis()), h.reasonName(), h.bytesKept()));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public long purgeQuarantine() throws StoreException {
+    List<byte[]> keys = new ArrayList<>();
+    try (ManagedRocksIterator it = db.iterator(Column.QUARANTINE)) {
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        keys.add(it.key());
+      }
+    }
+    if (keys.isEmpty()) {
+      return 0;
+    }
+    try (ManagedWriteBatch batch = db.newBatch()) {
+      for (byte[] k : keys) {
+        batch.delete(Column.QUARANTINE, k);
+      }
+      // Every record is gone: the counters start again from zero.
+      batch
+          .put(Column.COUNTERS, Counters.QUARANTINED_BYTES, Counters.operand(0))
+          .put(Column.COUNTERS, Counters.QUARANTINED_COUNT, Counters.operand(0));
+      db.write(batch, true);
+    }
+    quarantinedBytes.set(0);
+    db.flush();
+    db.reclaimBlobSpace(Column.QUARANTINE);
+    StoreLog.onQuarantinePurged(keys.size());
+    return keys.size();
+  }
+
   /** Bytes of deleted shard values not yet reclaimed from the blob files. */
   long garbageBytes() {
     return garbage.get();

@@ -64,4 +64,9 @@ final class StoreLog {
   static void onReclaimFailed(Exception e) {
     LOG.warn("Reclaiming the space of deleted shards did not finish: {}", e.getMessage());
   }
+
+  /** The operator purged the quarantine. */
+  static void onQuarantinePurged(int records) {
+    LOG.info("Purged {} quarantined shard(s) and reclaimed their space", records);
+  }
 }

@@ -212,6 +212,50 @@ class RocksShardStoreTest {
   }
 
   @Test
+  void shouldListAndPurgeTheQuarantineAndKeepThePurgeAcrossARestart() throws StoreException {
+    reopen(4L << 20);
+    byte[] a = random(new Random(11), 300_000);
+    byte[] b = random(new Random(12), 250_000);
+    byte[] live = random(new Random(13), 100_000);
+    put(a, ALICE);
+    put(b, ALICE);
+    put(live, BOB);
+    java.time.Instant detected = clock.instant();
+    db.shardStoreForTesting().overwriteRawForTesting(Cid.of(a), new byte[] {1, 2, 3});
+    db.shardStoreForTesting().overwriteRawForTesting(Cid.of(b), b.clone());
+    byte[] rot = b.clone();
+    rot[7] ^= 1;
+    db.shardStoreForTesting().overwriteRawForTesting(Cid.of(b), rot);
+    assertInstanceOf(ReadResult.Corrupt.class, store.get(Cid.of(a)));
+    assertInstanceOf(ReadResult.Corrupt.class, store.get(Cid.of(b)));
+
+    var q = store.quarantined();
+    assertEquals(2, q.size(), q.toString());
+    var byCid =
+        q.stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    io.cairn.node.store.QuarantinedShard::cid, x -> x));
+    assertEquals(3, byCid.get(Cid.of(a)).bytesKept());
+    assertEquals(250_000, byCid.get(Cid.of(b)).bytesKept());
+    assertEquals("hash-mismatch", byCid.get(Cid.of(a)).reason());
+    assertEquals(detected, byCid.get(Cid.of(a)).detectedAt());
+    assertEquals(250_003, store.quarantinedBytes());
+
+    assertEquals(2, store.purgeQuarantine());
+    assertEquals(List.of(), store.quarantined());
+    assertEquals(0, store.quarantinedBytes());
+    assertEquals(0.0, gauge("cairn_node_quarantined_bytes").value());
+    assertInstanceOf(ReadResult.Found.class, store.get(Cid.of(live)), "live shards stay");
+    assertEquals(0, store.purgeQuarantine(), "nothing left to purge");
+
+    reopen(4L << 20);
+    assertEquals(List.of(), store.quarantined());
+    assertEquals(0, store.quarantinedBytes());
+    assertInstanceOf(ReadResult.Found.class, store.get(Cid.of(live)));
+  }
+
+  @Test
   void shouldQuarantineAShardCorruptedOnDiskAndNeverServeIt() throws StoreException {
     byte[] data = random(new Random(7), 200_000);
     Cid cid = Cid.of(data);
