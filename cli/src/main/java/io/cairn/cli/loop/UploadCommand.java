@@ -16,6 +16,7 @@ import io.cairn.cli.common.ReportOptions;
 import io.cairn.cli.common.VerboseOption;
 import io.cairn.client.audit.AuditParams;
 import io.cairn.client.crypto.Segmenter;
+import io.cairn.client.engine.ManifestSize;
 import io.cairn.client.engine.UploadEngine;
 import io.cairn.client.engine.UploadException;
 import io.cairn.client.manifest.Manifest;
@@ -236,8 +237,9 @@ public final class UploadCommand implements Callable<Integer> {
                     trace);
             bar.finish();
           } catch (BoundedInput.TooLong e) {
-            throw tooManyShards(
-                label, "more than " + ByteSize.format(maxBytes), options.pipeline());
+            throw tooLarge(
+                label + " sent more than " + ByteSize.format(maxBytes) + " of data",
+                options.pipeline());
           }
           long t0 = System.nanoTime();
           byte[] encoded = ManifestCodec.encode(result.manifest());
@@ -340,36 +342,58 @@ public final class UploadCommand implements Callable<Integer> {
         .withKdf(kdf.cost());
   }
 
-  /** Refuses, before any work, a file that would need more shards than a manifest may hold. */
+  /**
+   * Refuses, before any work, a file whose manifest would pass a limit: more shards than a manifest
+   * may hold, or more than its 16 MiB once every shard's receipts and audit rounds are counted.
+   */
   private void checkShardLimit(long size, UploadPipeline.Options p) throws CliException {
     long shards = Manifest.segmentCountFor(size, p.segmentSize()) * (p.k() + p.m());
     if (shards > ManifestLimits.MAX_SHARDS) {
-      throw tooManyShards(file.toString(), shards + "", p);
+      throw tooLarge(
+          file
+              + " would need "
+              + shards
+              + " shards; a manifest holds at most "
+              + ManifestLimits.MAX_SHARDS,
+          p);
+    }
+    long bytes = ManifestSize.forUpload(size, p, replicas);
+    if (bytes > ManifestLimits.MAX_ENCODED_BYTES) {
+      throw tooLarge(
+          file
+              + " would need a manifest of about "
+              + ByteSize.format(bytes)
+              + " ("
+              + shards
+              + " shards of "
+              + ManifestSize.shardEntryBytes(replicas, p.audit().rounds())
+              + " bytes each); a manifest holds at most "
+              + ByteSize.format(ManifestLimits.MAX_ENCODED_BYTES),
+          p);
     }
   }
 
   /** The most plaintext one manifest can describe at these settings. */
-  static long maxBytes(UploadPipeline.Options p) {
-    return (long) (ManifestLimits.MAX_SHARDS / (p.k() + p.m())) * p.segmentSize();
+  long maxBytes(UploadPipeline.Options p) {
+    return ManifestSize.maxFileBytes(p, replicas);
   }
 
-  private static CliException tooManyShards(String what, String shards, UploadPipeline.Options p) {
+  private CliException tooLarge(String why, UploadPipeline.Options p) {
     return new CliException(
         ExitCodes.LIMIT_EXCEEDED,
         "LIMIT_EXCEEDED",
-        what
-            + " would need "
-            + shards
-            + (shards.startsWith("more")
-                ? " of data, more shards than a manifest holds"
-                : " shards")
-            + " at "
+        why
+            + ". At "
             + ByteSize.format(p.segmentSize())
-            + " segments and k+m="
+            + " segments, k+m="
             + (p.k() + p.m())
-            + "; a manifest holds at most "
-            + ManifestLimits.MAX_SHARDS
-            + " (use a larger --segment-size, up to 64MiB)");
+            + ", "
+            + p.audit().rounds()
+            + " audit rounds and "
+            + replicas
+            + " replica(s) the largest file is "
+            + ByteSize.format(maxBytes(p))
+            + " (use a larger --segment-size, up to 64MiB, or fewer --audit-rounds)");
   }
 
   static Path defaultManifest(Path file) {

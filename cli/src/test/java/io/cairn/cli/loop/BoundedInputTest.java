@@ -4,6 +4,7 @@ package io.cairn.cli.loop;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cairn.client.audit.AuditParams;
 import io.cairn.client.manifest.ManifestLimits;
@@ -33,6 +34,10 @@ class BoundedInputTest {
   @Test
   void shouldBoundStandardInputByWhatOneManifestDescribes() {
     var p = new UploadPipeline.Options(4 << 20, 4, 2, AuditParams.DEFAULT, 2);
-    assertEquals((long) (ManifestLimits.MAX_SHARDS / 6) * (4 << 20), UploadCommand.maxBytes(p));
+    UploadCommand c = new UploadCommand();
+    c.replicas = 1;
+    long max = c.maxBytes(p);
+    assertEquals(io.cairn.client.engine.ManifestSize.maxFileBytes(p, 1), max);
+    assertTrue(max <= (long) (ManifestLimits.MAX_SHARDS / 6) * (4 << 20));
   }
 }

@@ -176,6 +176,20 @@ class LoopCommandsTest {
   }
 
   @Test
+  void shouldRefuseAFileWhoseManifestWouldPassSixteenMebibytesBeforeAnyWork() throws Exception {
+    Path big = dir.resolve("twenty.bin");
+    try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(20_000_000_000L); // sparse; 4,769 segments of 4 MiB: 28,614 shards, under 250,000
+    }
+    Run r = run("upload", big.toString(), "--network", deadNetwork().toString());
+    assertEquals(ExitCodes.LIMIT_EXCEEDED, r.code(), r.err());
+    assertTrue(r.err().contains("would need a manifest of about"), r.err());
+    assertTrue(r.err().contains("a manifest holds at most 16MiB"), r.err());
+    assertTrue(r.err().contains("the largest file is"), r.err());
+    assertEquals(List.of(), leftovers());
+  }
+
+  @Test
   void shouldRefuseToOverwriteAManifestWithoutForce() throws Exception {
     Path in = input();
     Files.writeString(dir.resolve("data.bin.cmf"), "keep me");
