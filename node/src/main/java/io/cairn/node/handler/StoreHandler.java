@@ -37,6 +37,19 @@ final class StoreHandler extends RequestHandler {
     switch (StoreCall.decode(frame)) {
       case StoreRequest r -> {
         int size = (int) r.size(); // at most MAX_SHARD_SIZE: checked by decode
+        var early = store.refuseBeforeReading(stream.remotePeer(), r.cid(), size);
+        if (early.isPresent()) {
+          // Answer first: the requester stops sending at its next chunk when an answer waits.
+          // What it sent meanwhile is read and dropped, so that the answer is not lost to a reset.
+          answer(stream, StoreAnswer.encode(early.get()));
+          discard(stream, size);
+          LOG.info(
+              "event=store_refused peer={} cid={} size={} code=QUOTA_EXCEEDED before_reading=true",
+              stream.remotePeer(),
+              r.cid(),
+              size);
+          return;
+        }
         StoreAnswer a;
         try (MemoryBudget.Lease _ = ctx.reserve(size)) {
           byte[] data = new byte[size];
@@ -61,6 +74,19 @@ final class StoreHandler extends RequestHandler {
         LOG.debug("event=shard_delete peer={} cid={} answer={}", stream.remotePeer(), d.cid(), a);
         answer(stream, StoreAnswer.encode(a));
       }
+    }
+  }
+
+  /** Reads and drops up to {@code size} bytes, until the requester closes its side. */
+  private static void discard(P2pStream stream, int size) throws IOException {
+    byte[] sink = new byte[64 * 1024];
+    long left = size;
+    while (left > 0) {
+      int n = stream.in().read(sink, 0, (int) Math.min(sink.length, left));
+      if (n < 0) {
+        return;
+      }
+      left -= n;
     }
   }
 

@@ -67,6 +67,38 @@ public final class StoreService {
     }
   }
 
+  /**
+   * The refusal a store gets before its bytes are read, if the answer cannot depend on them: a
+   * shard this node does not hold and has no room for. The requester stops sending when it sees the
+   * answer, so a full node costs it one round trip instead of the whole shard. A shard the node
+   * holds already takes no room (the sender becomes another owner), so it is never refused here.
+   *
+   * @return the refusal, or empty to read the bytes and {@link #store} them
+   * @throws StoreException if the node's database fails
+   */
+  public java.util.Optional<StoreAnswer> refuseBeforeReading(PeerId sender, Cid cid, long size)
+      throws StoreException {
+    long free = shards.quotaBytes() - shards.usedBytes();
+    if (size <= free || shards.contains(cid)) {
+      return java.util.Optional.empty();
+    }
+    long start = metrics.start();
+    // Its own outcome, so that operators can tell refusals that cost no transfer.
+    metrics.record(KIND_STORE, "quota_exceeded_early", start);
+    return java.util.Optional.of(
+        Replies.storeRefused(
+            new StoreResult.Rejected(
+                cid,
+                StoreResult.Reason.QUOTA_EXCEEDED,
+                "storing "
+                    + size
+                    + " bytes would exceed the quota: "
+                    + shards.usedBytes()
+                    + " of "
+                    + shards.quotaBytes()
+                    + " bytes are used")));
+  }
+
   private StoreReceipt receipt(Cid cid, long size, long storedAtMillis, PeerId client) {
     return StoreReceipt.sign(cid, size, storedAtMillis, client, identity.keyPair().privateKey());
   }

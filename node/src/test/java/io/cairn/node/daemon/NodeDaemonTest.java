@@ -148,6 +148,22 @@ class NodeDaemonTest {
           byte[] big = random(9 * 1024 * 1024, 5);
           return client.store(nodeId(), addrs(), Cid.of(big), big, 0, big.length);
         });
+    // Refused from the request alone: the node did not read the 9 MiB first.
+    String metrics;
+    try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+      metrics =
+          http.send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(
+                              "http://127.0.0.1:" + node.metricsPort() + "/metrics"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString())
+              .body();
+    }
+    assertTrue(
+        metrics.contains(
+            "cairn_node_requests_total{kind=\"store\",outcome=\"quota_exceeded_early\"} 1"),
+        metrics);
 
     client.store(nodeId(), addrs(), cid, data, 0, data.length);
     try (Host stranger = Host.start(HostConfig.builder().noListen().eventLoopThreads(1).build())) {
